@@ -1,0 +1,70 @@
+package zone.dimo.sdk;
+
+import java.util.Map;
+import java.util.Objects;
+import okio.Buffer;
+import okio.BufferedSource;
+import zone.dimo.sdk.signing.eip712.TypedData;
+
+/**
+ * Reads EIP-712 typed-data JSON (as handed out by the DIMO Devices API, {@code eth_signTypedData_v4}
+ * style) into a {@link TypedData}, keeping every number exact.
+ *
+ * <p>Numbers become {@link java.math.BigInteger} when written without fraction or exponent and
+ * {@link java.math.BigDecimal} otherwise; they never pass through {@code double}, so a
+ * {@code uint256} written as a JSON number is signed exactly as written. Object key order is kept,
+ * and a key repeated within one object is refused (two parsers could otherwise disagree on what was
+ * signed).
+ *
+ * <p>Sign the bytes you received: parse the raw response body, never an object that was decoded
+ * and re-serialised.
+ */
+public final class TypedDataJson {
+  private TypedDataJson() {
+  }
+
+  /**
+   * Parses typed-data JSON text.
+   *
+   * @throws IllegalArgumentException if the text is not one well-formed JSON object, names the
+   *     JSON path where reading stopped; or (as {@code InvalidTypedDataException}) if the object is
+   *     not valid typed data
+   */
+  public static TypedData parse(String json) {
+    Objects.requireNonNull(json, "json == null");
+    return parse(new Buffer().writeUtf8(json));
+  }
+
+  /**
+   * Parses UTF-8 typed-data JSON bytes, as received on the wire.
+   *
+   * @throws IllegalArgumentException as {@link #parse(String)}
+   */
+  public static TypedData parse(byte[] utf8Json) {
+    Objects.requireNonNull(utf8Json, "utf8Json == null");
+    return parse(new Buffer().write(utf8Json));
+  }
+
+  /**
+   * Parses UTF-8 typed-data JSON from {@code source}, reading it to the end. The source is not
+   * closed.
+   *
+   * @throws IllegalArgumentException as {@link #parse(String)}; also when reading the source fails
+   */
+  public static TypedData parse(BufferedSource source) {
+    Objects.requireNonNull(source, "source == null");
+    return TypedData.fromMap(ExactJson.readObject(source, "typed data JSON"));
+  }
+
+  /**
+   * Parses JSON text into plain {@code Map}/{@code List}/{@code String}/{@code Boolean}/exact
+   * number values (the form {@link TypedData#fromMap(Map)} accepts), without interpreting it.
+   * Useful to inspect or amend a payload before building the typed data.
+   *
+   * @throws IllegalArgumentException if the text is not one well-formed JSON object
+   */
+  public static Map<String, Object> parseObject(String json) {
+    Objects.requireNonNull(json, "json == null");
+    return ExactJson.readObject(new Buffer().writeUtf8(json), "JSON");
+  }
+}
