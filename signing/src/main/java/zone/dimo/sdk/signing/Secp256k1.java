@@ -1,0 +1,167 @@
+package zone.dimo.sdk.signing;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.FixedPointUtil;
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * The secp256k1 arithmetic behind signing and recovery. Uses Bouncy Castle's custom secp256k1
+ * curve (fast field arithmetic, GLV endomorphism) and its cache-safe fixed-base comb multiplier for
+ * every multiplication by a secret scalar.
+ */
+final class Secp256k1 {
+  static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+  static final ECCurve CURVE = PARAMS.getCurve();
+  static final ECPoint G = PARAMS.getG();
+  static final BigInteger N = PARAMS.getN();
+  static final BigInteger HALF_N = N.shiftRight(1);
+  static final BigInteger P = CURVE.getField().getCharacteristic();
+
+  // The comb's lookup table scans every entry and selects by mask, so a secret scalar never
+  // decides which memory is read.
+  private static final ECMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
+
+  static {
+    FixedPointUtil.precompute(G);
+  }
+
+  private Secp256k1() {}
+
+  /** Multiplies the generator by a secret scalar in [1, n-1]; returns a normalized point. */
+  static ECPoint multiplyG(BigInteger k) {
+    return BASE_MULTIPLIER.multiply(G, k).normalize();
+  }
+
+  /** The 65-byte uncompressed public key {@code 0x04‖x‖y} of a valid private scalar. */
+  static byte[] publicKey(byte[] privateKey) {
+    BigInteger d = new BigInteger(1, privateKey);
+    return multiplyG(d).getEncoded(false);
+  }
+
+  /** Whether {@code xy} (64 bytes) is the affine encoding of a point on the curve. */
+  static boolean isOnCurve(byte[] xy) {
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(xy, 0, 32));
+    BigInteger y = new BigInteger(1, Arrays.copyOfRange(xy, 32, 64));
+    if (x.compareTo(P) >= 0 || y.compareTo(P) >= 0) {
+      return false;
+    }
+    return CURVE.createPoint(x, y).isValid();
+  }
+
+  /** The first RFC 6979 (HMAC-SHA256) nonce for a key and digest; visible for tests only. */
+  static BigInteger rfc6979Nonce(byte[] privateKey, byte[] digest) {
+    HMacDSAKCalculator calculator = new HMacDSAKCalculator(new SHA256Digest());
+    calculator.init(N, new BigInteger(1, privateKey), digest);
+    return calculator.nextK();
+  }
+
+  /**
+   * Signs a 32-byte digest: RFC 6979 nonce, low-s, and the recovery id read off R while signing.
+   * Returns {@code r‖s‖v} with {@code v ∈ {27,28}}.
+   */
+  static byte[] sign(byte[] privateKey, byte[] digest) {
+    BigInteger d = new BigInteger(1, privateKey);
+    // The digest is exactly as wide as n, so e is the digest itself (no truncation); RFC 6979
+    // reduces it mod n on its own when deriving k.
+    BigInteger e = new BigInteger(1, digest);
+    HMacDSAKCalculator calculator = new HMacDSAKCalculator(new SHA256Digest());
+    calculator.init(N, d, digest);
+    while (true) {
+      BigInteger k = calculator.nextK();
+      ECPoint point = multiplyG(k);
+      BigInteger rx = point.getAffineXCoord().toBigInteger();
+      // R.x >= n would need a recovery id of 2 or 3, which v in {27,28} cannot carry (odds about
+      // 2^-128); take the next RFC 6979 nonce instead, which keeps signing deterministic.
+      if (rx.compareTo(N) >= 0) {
+        continue;
+      }
+      BigInteger r = rx;
+      if (r.signum() == 0) {
+        continue;
+      }
+      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recoveryId = point.getAffineYCoord().testBitZero() ? 1 : 0;
+      if (s.compareTo(HALF_N) > 0) {
+        // (r, n-s) is the signature of -k, whose point -R has the other y parity.
+        s = N.subtract(s);
+        recoveryId ^= 1;
+      }
+      byte[] out = new byte[65];
+      BigIntegers.asUnsignedByteArray(r, out, 0, 32);
+      BigIntegers.asUnsignedByteArray(s, out, 32, 32);
+      out[64] = (byte) (27 + recoveryId);
+      return out;
+    }
+  }
+
+  /**
+   * Recovers the public key (64 bytes x‖y) from a signature whose ranges the caller has checked:
+   * 0 < r < n, 0 < s < n, recovery id 0 or 1.
+   *
+   * @throws InvalidSignatureException if r is not the x of a curve point or the key is infinity
+   */
+  static byte[] recover(BigInteger r, BigInteger s, int recoveryId, byte[] digest) {
+    // Only recovery ids 0 and 1 reach here, so R.x = r (never r + n).
+    ECPoint rPoint = decompress(r, recoveryId == 1);
+    if (rPoint == null) {
+      throw new InvalidSignatureException("r is not the x-coordinate of a point on secp256k1");
+    }
+    BigInteger e = new BigInteger(1, digest);
+    BigInteger rInverse = r.modInverse(N);
+    BigInteger u1 = N.subtract(e).multiply(rInverse).mod(N);
+    BigInteger u2 = s.multiply(rInverse).mod(N);
+    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, rPoint, u2).normalize();
+    if (q.isInfinity()) {
+      throw new InvalidSignatureException("signature recovers the point at infinity");
+    }
+    byte[] xy = new byte[64];
+    BigIntegers.asUnsignedByteArray(q.getAffineXCoord().toBigInteger(), xy, 0, 32);
+    BigIntegers.asUnsignedByteArray(q.getAffineYCoord().toBigInteger(), xy, 32, 32);
+    return xy;
+  }
+
+  /**
+   * Plain ECDSA verification of (r, s) over the integer {@code e} for public key {@code q}; used to
+   * check the curve code against Wycheproof. Rejects r or s outside [1, n-1].
+   */
+  static boolean verify(ECPoint q, BigInteger e, BigInteger r, BigInteger s) {
+    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+      return false;
+    }
+    BigInteger w = s.modInverse(N);
+    BigInteger u1 = e.mod(N).multiply(w).mod(N);
+    BigInteger u2 = r.multiply(w).mod(N);
+    ECPoint x = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
+    if (x.isInfinity()) {
+      return false;
+    }
+    return x.getAffineXCoord().toBigInteger().mod(N).equals(r);
+  }
+
+  private static ECPoint decompress(BigInteger x, boolean yOdd) {
+    if (x.compareTo(P) >= 0) {
+      return null;
+    }
+    byte[] encoded = new byte[33];
+    encoded[0] = (byte) (yOdd ? 0x03 : 0x02);
+    BigIntegers.asUnsignedByteArray(x, encoded, 1, 32);
+    try {
+      return CURVE.decodePoint(encoded);
+    } catch (IllegalArgumentException notOnCurve) {
+      return null;
+    }
+  }
+}
