@@ -235,7 +235,8 @@ public final class Eip712 {
           byte[] bytes = hexBytes(value, type, parent, member, index);
           if (bytes.length != type.size) {
             throw at(parent, member, index)
-                .error(type.name + " needs exactly " + type.size + " bytes, got " + bytes.length);
+                .error(
+                    type.name + " needs exactly " + count(type.size, "byte") + ", got " + bytes.length);
           }
           System.arraycopy(bytes, 0, out, offset, bytes.length);
           return;
@@ -264,7 +265,9 @@ public final class Eip712 {
           List<?> list = (List<?>) value;
           if (type.size >= 0 && list.size() != type.size) {
             throw at(parent, member, index)
-                .error(type.name + " needs exactly " + type.size + " elements, got " + list.size());
+                .error(
+                    type.name + " needs exactly " + count(type.size, "element") + ", got "
+                        + list.size());
           }
           Path path = at(parent, member, index);
           byte[] concat = new byte[32 * list.size()];
@@ -426,6 +429,10 @@ public final class Eip712 {
     }
     BigInteger n = new BigInteger(s.substring(i), radix);
     return negative ? n.negate() : n;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String describe(Object value) {
