@@ -1,0 +1,324 @@
+package zone.dimo.sdk.sandbox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import zone.dimo.sdk.sandbox.internal.Provisioned;
+import zone.dimo.sdk.sandbox.internal.SandboxConfig;
+import zone.dimo.sdk.sandbox.internal.SandboxServer;
+import zone.dimo.sdk.signing.Address;
+import zone.dimo.sdk.signing.Keccak256;
+import zone.dimo.sdk.signing.PrivateKey;
+
+/**
+ * An in-memory emulator of the DIMO Devices API, the Web3 challenge login and the Token Exchange
+ * API on a real HTTP server bound to 127.0.0.1, with the services' own validation, status codes
+ * and error bodies, and real signature checks (EIP-191 for the login, EIP-712 for mint, claim,
+ * pair and unpair).
+ *
+ * <pre>{@code
+ * try (DimoSandbox sandbox = DimoSandbox.start()) {
+ *   DimoClient client = DimoClient.builder()
+ *       .devicesUrl(sandbox.devicesUrl())
+ *       .authUrl(sandbox.authUrl())
+ *       .tokenExchangeUrl(sandbox.tokenExchangeUrl())
+ *       ...
+ * }
+ * }</pre>
+ *
+ * <p>One server serves the three services under three base URLs; below each base the paths are
+ * those of the real service: {@link #devicesUrl()} ({@code /v1/...}), {@link #authUrl()}
+ * ({@code /auth/web3/...}) and {@link #tokenExchangeUrl()} ({@code /v1/tokens/exchange}). The
+ * base URLs have no trailing slash.
+ *
+ * <p>Every sandbox starts with the same {@link #deviceDefinitions() device definitions} and
+ * {@link #aftermarketDevices() aftermarket devices}; users appear when they log in. State lives
+ * as long as the sandbox and is safe to use from many threads (requests run one at a time).
+ */
+public final class DimoSandbox implements AutoCloseable {
+  /** The development chain (Polygon Amoy). */
+  public static final long DEFAULT_CHAIN_ID = 80002;
+  /** The DIMO registry on the development chain. */
+  public static final String DEFAULT_REGISTRY = "0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c";
+  /** The vehicle NFT contract on the development chain. */
+  public static final String DEFAULT_VEHICLE_NFT_CONTRACT = "0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8";
+  /** The redirect URI registered for the sandbox's client id. */
+  public static final String DEFAULT_DOMAIN = "http://localhost:8080/callback";
+  /** The authorization code the sandbox's Smartcar accepts. */
+  public static final String SMARTCAR_CODE = "sandbox-smartcar-code";
+
+  private final SandboxServer server;
+  private final String clientId;
+  private final String domain;
+  private final long chainId;
+  private final Address registry;
+  private final Address vehicleNftContract;
+  private final List<AftermarketDevice> devices;
+  private final List<DeviceDefinition> definitions;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private DimoSandbox(SandboxServer server, Builder builder) {
+    this.server = server;
+    this.clientId = builder.clientId;
+    this.domain = builder.domain;
+    this.chainId = builder.chainId;
+    this.registry = builder.registry;
+    this.vehicleNftContract = builder.vehicleNftContract;
+    List<AftermarketDevice> d = new ArrayList<>();
+    for (Provisioned.Device device : Provisioned.DEVICES) {
+      byte[] key = device.privateKey();
+      PrivateKey pk = PrivateKey.fromBytes(key);
+      d.add(new AftermarketDevice(device.serial, pk.address(), device.tokenId, device.manufacturer, key));
+      pk.destroy();
+      Arrays.fill(key, (byte) 0);
+    }
+    this.devices = Collections.unmodifiableList(d);
+    List<DeviceDefinition> defs = new ArrayList<>();
+    for (Provisioned.Definition definition : Provisioned.DEFINITIONS) {
+      defs.add(new DeviceDefinition(definition));
+    }
+    this.definitions = Collections.unmodifiableList(defs);
+  }
+
+  /** Starts a sandbox with the defaults on an ephemeral port. */
+  public static DimoSandbox start() {
+    return builder().start();
+  }
+
+  /** Starts a sandbox with the defaults on {@code port} (0 = ephemeral). */
+  public static DimoSandbox start(int port) {
+    return builder().port(port).start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The Devices API base URL, {@code http://127.0.0.1:port}. */
+  public String devicesUrl() {
+    return server.devicesUrl();
+  }
+
+  /** The auth server base URL, {@code http://127.0.0.1:port/auth-server}. */
+  public String authUrl() {
+    return server.authUrl();
+  }
+
+  /** The Token Exchange API base URL, {@code http://127.0.0.1:port/token-exchange}. */
+  public String tokenExchangeUrl() {
+    return server.tokenExchangeUrl();
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The client id the login accepts (the only one registered). */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** The redirect URI ("domain") registered for {@link #clientId()}. */
+  public String domain() {
+    return domain;
+  }
+
+  /** The chain id in every EIP-712 domain. */
+  public long chainId() {
+    return chainId;
+  }
+
+  /** The registry contract, the EIP-712 {@code verifyingContract}. */
+  public Address registryAddress() {
+    return registry;
+  }
+
+  /** The vehicle NFT contract the token exchange checks ownership under. */
+  public Address vehicleNftContract() {
+    return vehicleNftContract;
+  }
+
+  /** The authorization code that {@code POST /v1/user/devices/fromsmartcar} accepts. */
+  public String smartcarCode() {
+    return SMARTCAR_CODE;
+  }
+
+  /** The provisioned aftermarket devices (three: two AutoPi, one Macaron), unclaimed at start. */
+  public List<AftermarketDevice> aftermarketDevices() {
+    return devices;
+  }
+
+  /** The provisioned device definitions (three, one per make), each with a sample VIN. */
+  public List<DeviceDefinition> deviceDefinitions() {
+    return definitions;
+  }
+
+  /** The synthetic device token ids with public metadata ({@code GET /v1/synthetic/device/{id}}). */
+  public List<Long> syntheticDeviceTokenIds() {
+    return Collections.unmodifiableList(Arrays.asList(512L, 513L));
+  }
+
+  /** The node id (decimal) of the DCN name {@code sandbox.dimo} ({@code GET /v1/dcn/{nodeId}}). */
+  public String dcnNodeId() {
+    return server.dcnNodeId();
+  }
+
+  /** Stops the server. Idempotent. */
+  @Override
+  public void close() {
+    if (closed.getCount() > 0) {
+      server.close();
+      closed.countDown();
+    }
+  }
+
+  /** Blocks until {@link #close()} is called (for a command-line server). */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public String toString() {
+    return "DimoSandbox[devices=" + devicesUrl() + ", auth=" + authUrl() + ", tokenExchange="
+        + tokenExchangeUrl() + ", chainId=" + chainId + "]";
+  }
+
+  /** Settings of a sandbox; every option has a default. Reusable: each start() is independent. */
+  public static final class Builder {
+    private int port;
+    private long chainId = DEFAULT_CHAIN_ID;
+    private Address registry = Address.fromHex(DEFAULT_REGISTRY);
+    private Address vehicleNftContract = Address.fromHex(DEFAULT_VEHICLE_NFT_CONTRACT);
+    private String clientId = defaultClientId();
+    private String domain = DEFAULT_DOMAIN;
+    private Duration accessTokenLifetime = Duration.ofHours(1);
+    private Duration privilegeTokenLifetime = Duration.ofMinutes(10);
+    private int pendingReads;
+    private Duration refreshRateLimit = Duration.ofHours(1);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The port on 127.0.0.1; default 0, an ephemeral port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The EIP-712 domain chain id; default {@value DimoSandbox#DEFAULT_CHAIN_ID}. */
+    public Builder chainId(long chainId) {
+      if (chainId <= 0) {
+        throw new IllegalArgumentException("chainId must be positive, was " + chainId);
+      }
+      this.chainId = chainId;
+      return this;
+    }
+
+    /** The EIP-712 {@code verifyingContract}; default {@link #DEFAULT_REGISTRY}. */
+    public Builder registryAddress(Address registry) {
+      this.registry = Objects.requireNonNull(registry, "registry == null");
+      return this;
+    }
+
+    /** The vehicle NFT contract; default {@link #DEFAULT_VEHICLE_NFT_CONTRACT}. */
+    public Builder vehicleNftContract(Address contract) {
+      this.vehicleNftContract = Objects.requireNonNull(contract, "contract == null");
+      return this;
+    }
+
+    /** The client id the login accepts; default an address derived from "dimo-sandbox client". */
+    public Builder clientId(String clientId) {
+      this.clientId = Objects.requireNonNull(clientId, "clientId == null");
+      return this;
+    }
+
+    /** The redirect URI registered for the client id; default {@link #DEFAULT_DOMAIN}. */
+    public Builder domain(String domain) {
+      this.domain = Objects.requireNonNull(domain, "domain == null");
+      return this;
+    }
+
+    /** Lifetime of login access tokens; default 1 hour. */
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTokenLifetime = positive(lifetime, "lifetime");
+      return this;
+    }
+
+    /** Lifetime of privilege tokens from the token exchange; default 10 minutes. */
+    public Builder privilegeTokenLifetime(Duration lifetime) {
+      this.privilegeTokenLifetime = positive(lifetime, "lifetime");
+      return this;
+    }
+
+    /**
+     * How many reads see a submitted mint, claim, pair or unpair as {@code Submitted} before it is
+     * {@code Confirmed}; default 0: confirmed by the time anyone reads it. A read is a
+     * {@code GET /v1/user/devices/me} (the caller's vehicles and devices) or a
+     * {@code GET /v1/aftermarket/device/by-serial/{serial}} (that device). Until confirmation the
+     * vehicle has no token id and the device no owner or pairing.
+     */
+    public Builder pendingReads(int reads) {
+      if (reads < 0) {
+        throw new IllegalArgumentException("reads must be >= 0, was " + reads);
+      }
+      this.pendingReads = reads;
+      return this;
+    }
+
+    /** The Smartcar refresh rate-limit window per vehicle; default 1 hour. */
+    public Builder refreshRateLimit(Duration window) {
+      this.refreshRateLimit = Objects.requireNonNull(window, "window == null");
+      return this;
+    }
+
+    /** The clock for token expiry, rate limits and timestamps; default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock == null");
+      return this;
+    }
+
+    /**
+     * Binds the server and returns the running sandbox.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public DimoSandbox start() {
+      SandboxConfig config = new SandboxConfig(chainId, registry, vehicleNftContract, clientId, domain,
+          accessTokenLifetime, privilegeTokenLifetime, pendingReads, refreshRateLimit, clock,
+          SMARTCAR_CODE);
+      try {
+        return new DimoSandbox(SandboxServer.start(config, port), this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot bind 127.0.0.1:" + port, e);
+      }
+    }
+
+    private static Duration positive(Duration d, String name) {
+      Objects.requireNonNull(d, name + " == null");
+      if (d.isNegative() || d.isZero() || d.getSeconds() == 0) {
+        throw new IllegalArgumentException(name + " must be at least one second, was " + d);
+      }
+      return d;
+    }
+
+    private static String defaultClientId() {
+      PrivateKey key = PrivateKey.fromBytes(
+          Keccak256.hash("dimo-sandbox client".getBytes(StandardCharsets.UTF_8)));
+      String id = key.address().toChecksumHex();
+      key.destroy();
+      return id;
+    }
+  }
+}
