@@ -66,7 +66,7 @@ final class ExactJson {
     }
   }
 
-  private static Object readValue(JsonReader reader) throws IOException {
+  static Object readValue(JsonReader reader) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT: {
         Map<String, Object> map = new LinkedHashMap<>();

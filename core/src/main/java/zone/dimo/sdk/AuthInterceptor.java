@@ -1,0 +1,128 @@
+package zone.dimo.sdk;
+
+import java.io.IOException;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Puts on each request exactly the credential its operation's {@code @DimoOperation} names: the
+ * user access token, the privilege token for the {@code {tokenId}} argument of that call, or
+ * nothing for public operations (any Authorization header is removed). Fails before sending
+ * when a needed provider is missing, and only ever adds a token for the configured hosts. On a
+ * 401 the token is handed back to its provider to be forgotten; safe calls then try once more
+ * with a fresh token.
+ */
+final class AuthInterceptor implements Interceptor {
+  private final TrustedHosts hosts;
+  private final String userAgent;
+  private volatile TokenProvider userTokens;
+  private volatile VehicleTokenProvider vehicleTokens;
+
+  AuthInterceptor(TrustedHosts hosts, String userAgent) {
+    this.hosts = hosts;
+    this.userAgent = userAgent;
+  }
+
+  /** Set once while the client is built (the providers need the built client). */
+  void providers(TokenProvider userTokens, VehicleTokenProvider vehicleTokens) {
+    this.userTokens = userTokens;
+    this.vehicleTokens = vehicleTokens;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    Credential credential;
+    Operation operation;
+    try {
+      operation = Operation.of(request);
+      credential = credentialFor(operation, request);
+    } catch (DimoException e) {
+      throw new InterceptedFailure(e);
+    }
+    Response response = chain.proceed(authorize(request, credential));
+    if (response.code() != 401 || credential == null) {
+      return response;
+    }
+    credential.invalidate();
+    if (!operation.safe) {
+      return response;
+    }
+    response.close();
+    try {
+      credential = credentialFor(operation, request);
+    } catch (DimoException e) {
+      throw new InterceptedFailure(e);
+    }
+    return chain.proceed(authorize(request, credential));
+  }
+
+  private Request authorize(Request request, Credential credential) {
+    Request.Builder builder = request.newBuilder()
+        .header("User-Agent", userAgent)
+        .removeHeader("Authorization");
+    if (credential != null) {
+      builder.header("Authorization", "Bearer " + credential.token);
+    }
+    return builder.build();
+  }
+
+  private Credential credentialFor(Operation operation, Request request) {
+    if (operation.needsVehicleToken()) {
+      VehicleTokenProvider provider = vehicleTokens;
+      if (provider == null) {
+        throw new DimoConfigurationException(operation.id
+            + " needs a vehicle token: configure DimoClient.builder().vehicleTokens(...)");
+      }
+      requireTrusted(operation, request);
+      long tokenId = operation.vehicleTokenId(request);
+      String token = provider.token(tokenId, Operation.COMMAND_PRIVILEGES);
+      return new Credential(token, () -> provider.invalidate(tokenId, Operation.COMMAND_PRIVILEGES, token));
+    }
+    if (operation.needsUserToken()) {
+      TokenProvider provider = userTokens;
+      if (provider == null) {
+        throw new DimoConfigurationException(operation.id
+            + " needs a user access token: configure DimoClient.builder().userToken(...)");
+      }
+      requireTrusted(operation, request);
+      String token = provider.token();
+      return new Credential(token, () -> provider.invalidate(token));
+    }
+    if (!operation.security.isEmpty()) {
+      throw new DimoConfigurationException(operation.id + " needs an unknown credential "
+          + operation.security + "; this SDK version cannot send it");
+    }
+    return null;
+  }
+
+  private void requireTrusted(Operation operation, Request request) {
+    if (!hosts.trusts(request.url())) {
+      throw new DimoConfigurationException("Refusing to send a token for " + operation.id
+          + " to " + request.url().host() + ", which is not a configured DIMO host");
+    }
+  }
+
+  private static final class Credential {
+    final String token;
+    final Runnable invalidation;
+
+    Credential(String token, Runnable invalidation) {
+      if (token == null || token.isEmpty()) {
+        throw new DimoConfigurationException("A token provider returned no token");
+      }
+      this.token = token;
+      this.invalidation = invalidation;
+    }
+
+    void invalidate() {
+      invalidation.run();
+    }
+
+    @Override
+    public String toString() {
+      return "Credential[redacted]";
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package zone.dimo.sdk;
+
+/**
+ * The service answered with a success status but its body could not be decoded. The call itself
+ * took effect; only the answer is unreadable. The raw body (at most 64 KiB) is kept for
+ * diagnosis.
+ */
+public class DimoDecodingException extends DimoException {
+  private static final long serialVersionUID = 1L;
+
+  private final int statusCode;
+  private final String rawBody;
+
+  public DimoDecodingException(String message, int statusCode, String rawBody, Throwable cause) {
+    super(message, cause);
+    this.statusCode = statusCode;
+    this.rawBody = rawBody == null ? "" : rawBody;
+  }
+
+  /** The (successful) HTTP status of the answer. */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The body as received, decoded as UTF-8 and cut at 64 KiB. */
+  public String rawBody() {
+    return rawBody;
+  }
+}

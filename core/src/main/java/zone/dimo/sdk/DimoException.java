@@ -1,0 +1,32 @@
+package zone.dimo.sdk;
+
+/**
+ * Root of every exception the SDK throws. Unchecked, like the rest of the Square stack; callers
+ * catch the subclasses they can act on:
+ *
+ * <ul>
+ *   <li>{@link DimoServiceException} and its per-status subclasses — the service answered with an
+ *       error status;
+ *   <li>{@link DimoIoException} — the call failed on the network and nothing was changed, or the
+ *       call was safe to repeat;
+ *   <li>{@link OutcomeUnknownException} — a state-changing call failed after the request may have
+ *       reached the server: re-read state before trying again;
+ *   <li>{@link DimoDecodingException} — a successful answer could not be read;
+ *   <li>{@link DimoConfigurationException} — the client lacks what an operation needs;
+ *   <li>{@link PayloadMismatchException}, {@link MintFailedException},
+ *       {@link DimoTimeoutException} — from the signing flows.
+ * </ul>
+ *
+ * <p>Messages never contain tokens, signatures or key material.
+ */
+public class DimoException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public DimoException(String message) {
+    super(message);
+  }
+
+  public DimoException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

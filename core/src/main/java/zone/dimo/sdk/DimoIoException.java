@@ -1,0 +1,16 @@
+package zone.dimo.sdk;
+
+/**
+ * A call failed on the network (connection refused, reset, timeout, broken body) where the
+ * failure leaves no doubt about the server's state: either the call is safe to repeat (reads,
+ * login, token exchange — already retried as {@link RetryPolicy} allows) or the request never
+ * left this machine. State-changing calls that may have reached the server throw
+ * {@link OutcomeUnknownException} instead.
+ */
+public class DimoIoException extends DimoException {
+  private static final long serialVersionUID = 1L;
+
+  public DimoIoException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,154 @@
+package zone.dimo.sdk;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
+
+/** Turns HTTP answers and I/O failures into the SDK's typed exceptions. */
+final class Failures {
+  /** Raw bodies kept in exceptions are cut here. */
+  static final int MAX_RAW_BODY = 64 * 1024;
+  private static final int MAX_PLAIN_MESSAGE = 300;
+
+  private final Clock clock;
+
+  Failures(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The exception for an error status; {@code body} is the (possibly null) error body. */
+  DimoException fromStatus(Operation operation, Response response, ResponseBody body) {
+    String raw = readBounded(body);
+    String errorCode = null;
+    String errorMessage = null;
+    Map<String, Object> json = parseJson(raw);
+    if (json != null) {
+      errorCode = text(first(json, "code", "error", "status"));
+      errorMessage = text(first(json, "message", "errorMessage", "error_description"));
+    } else if (isPlainMessage(raw)) {
+      errorMessage = raw.trim();
+    }
+    DimoServiceException.ServiceError error = new DimoServiceException.ServiceError(
+        operation.id, response.code(), response.message(), response.headers().toMultimap(),
+        errorCode, errorMessage, raw);
+    DimoServiceException exception = byStatus(error, response);
+    int status = response.code();
+    if (!operation.safe && (status == 502 || status == 504)) {
+      // A gateway answered; the service behind it may have acted on the request.
+      return new OutcomeUnknownException(operation.id, exception);
+    }
+    return exception;
+  }
+
+  private DimoServiceException byStatus(DimoServiceException.ServiceError error, Response response) {
+    switch (error.statusCode) {
+      case 400:
+        return new BadRequestException(error);
+      case 401:
+        return new UnauthorizedException(error);
+      case 403:
+        return new ForbiddenException(error);
+      case 404:
+        return new NotFoundException(error);
+      case 409:
+        return new ConflictException(error);
+      case 422:
+        return new UnprocessableEntityException(error);
+      case 429:
+        return new RateLimitedException(error,
+            RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant()));
+      default:
+        if (error.statusCode >= 500 && error.statusCode < 600) {
+          return new ServerErrorException(error);
+        }
+        return new UnexpectedStatusException(error);
+    }
+  }
+
+  /** The exception for an I/O failure of {@code operation}. */
+  DimoException fromIo(Operation operation, IOException e) {
+    if (e instanceof InterceptedFailure) {
+      return ((InterceptedFailure) e).failure();
+    }
+    if (e instanceof NotSentException) {
+      IOException cause = (IOException) e.getCause();
+      return new DimoIoException(operation.id + " failed before anything was sent: "
+          + describe(cause), cause);
+    }
+    DimoIoException io = new DimoIoException(operation.id + " failed: " + describe(e), e);
+    if (operation.safe || e instanceof InterruptedIOException && isCanceled(e)) {
+      return io;
+    }
+    return new OutcomeUnknownException(operation.id, io);
+  }
+
+  private static boolean isCanceled(IOException e) {
+    return "Canceled".equalsIgnoreCase(String.valueOf(e.getMessage()));
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName()
+        + (message == null || message.isEmpty() ? "" : ": " + Redactor.redact(message));
+  }
+
+  /** Reads at most {@link #MAX_RAW_BODY} bytes as UTF-8; never throws. */
+  static String readBounded(ResponseBody body) {
+    if (body == null) {
+      return "";
+    }
+    try {
+      BufferedSource source = body.source();
+      Buffer buffer = new Buffer();
+      while (buffer.size() < MAX_RAW_BODY) {
+        long read = source.read(buffer, MAX_RAW_BODY - buffer.size());
+        if (read == -1) {
+          break;
+        }
+      }
+      return buffer.readString(Math.min(buffer.size(), MAX_RAW_BODY), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    } finally {
+      body.close();
+    }
+  }
+
+  private static Map<String, Object> parseJson(String raw) {
+    String trimmed = raw.trim();
+    if (!trimmed.startsWith("{")) {
+      return null;
+    }
+    try {
+      return ExactJson.readObject(new Buffer().writeUtf8(trimmed), "error body");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean isPlainMessage(String raw) {
+    String trimmed = raw.trim();
+    return !trimmed.isEmpty() && trimmed.length() <= MAX_PLAIN_MESSAGE
+        && trimmed.indexOf('<') < 0 && trimmed.indexOf('\n') < 0;
+  }
+
+  private static Object first(Map<String, Object> json, String... keys) {
+    for (String key : keys) {
+      Object value = json.get(key);
+      if (value != null && !(value instanceof Map) && !(value instanceof java.util.List)) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}

@@ -1,0 +1,249 @@
+package zone.dimo.sdk;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import zone.dimo.sdk.devices.model.AftermarketDeviceClaimRequest;
+import zone.dimo.sdk.devices.model.AftermarketDevicePairRequest;
+import zone.dimo.sdk.devices.model.MetaTransactionStatus;
+import zone.dimo.sdk.devices.model.MyDevicesResponse;
+import zone.dimo.sdk.devices.model.UserDevice;
+import zone.dimo.sdk.devices.model.VehicleMintRequest;
+import zone.dimo.sdk.devices.model.VehicleNftData;
+import zone.dimo.sdk.signing.Address;
+import zone.dimo.sdk.signing.EthSignature;
+import zone.dimo.sdk.signing.EthSigner;
+import zone.dimo.sdk.signing.eip712.Eip712;
+import zone.dimo.sdk.signing.eip712.TypedData;
+
+/**
+ * The signing flows behind {@link DimoClient}: fetch a payload as raw bytes, parse it exactly,
+ * check it against the environment, sign, submit.
+ */
+final class Flows {
+  static final List<String> MINT_TYPES =
+      Arrays.asList("MintVehicleSign", "MintVehicleWithDeviceDefinitionSign");
+  static final List<String> CLAIM_TYPES = Collections.singletonList("ClaimAftermarketDeviceSign");
+  static final List<String> PAIR_TYPES = Collections.singletonList("PairAftermarketDeviceSign");
+  static final List<String> UNPAIR_TYPES =
+      Collections.singletonList("UnPairAftermarketDeviceSign");
+
+  private static final int MAX_POLL_MULTIPLIER = 8;
+
+  private final DimoClient client;
+  private final Duration pollInterval;
+
+  Flows(DimoClient client, Duration pollInterval) {
+    this.client = client;
+    this.pollInterval = pollInterval;
+  }
+
+  // The service's swagger marks the payload GETs deprecated; they are still the only source of
+  // the payloads the registry contract verifies.
+  @SuppressWarnings("deprecation")
+  void mint(String userDeviceId, EthSigner signer, byte[] png, byte[] transparentPng) {
+    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
+    Objects.requireNonNull(signer, "signer == null");
+    Objects.requireNonNull(png, "png == null");
+    TypedData payload = payload(client.userDevices().getMintPayload(userDeviceId), MINT_TYPES);
+    EthSignature signature = Eip712.sign(payload, signer);
+    VehicleMintRequest request = new VehicleMintRequest()
+        .imageData(Base64.getEncoder().encodeToString(png))
+        .signature(signature.toHex());
+    if (transparentPng != null) {
+      request.imageDataTransparent(Base64.getEncoder().encodeToString(transparentPng));
+    }
+    client.execute(client.userDevices().submitMint(userDeviceId, request));
+  }
+
+  void claim(String serial, EthSigner userSigner, EthSigner deviceSigner,
+      EthSignature deviceSignature) {
+    Objects.requireNonNull(serial, "serial == null");
+    Objects.requireNonNull(userSigner, "userSigner == null");
+    TypedData payload = payload(client.aftermarketDevices().getClaimPayload(serial), CLAIM_TYPES);
+    EthSignature user = Eip712.sign(payload, userSigner);
+    EthSignature device = deviceSignature != null ? deviceSignature : Eip712.sign(payload, deviceSigner);
+    AftermarketDeviceClaimRequest request = new AftermarketDeviceClaimRequest()
+        .userSignature(user.toHex())
+        .aftermarketDeviceSignature(device.toHex());
+    client.execute(client.aftermarketDevices().submitClaim(serial, request));
+  }
+
+  // The service's swagger marks the payload GETs deprecated; they are still the only source of
+  // the payloads the registry contract verifies.
+  @SuppressWarnings("deprecation")
+  void pair(String userDeviceId, String serial, EthSigner userSigner, EthSigner deviceSigner) {
+    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
+    Objects.requireNonNull(serial, "serial == null");
+    Objects.requireNonNull(userSigner, "userSigner == null");
+    TypedData payload = payload(
+        client.aftermarketDevices().getPairPayload(userDeviceId, serial), PAIR_TYPES);
+    client.execute(client.aftermarketDevices().submitPair(userDeviceId,
+        pairRequest(payload, serial, userSigner, deviceSigner)));
+  }
+
+  // The service's swagger marks the payload GETs deprecated; they are still the only source of
+  // the payloads the registry contract verifies.
+  @SuppressWarnings("deprecation")
+  void unpair(String userDeviceId, String serial, EthSigner userSigner, EthSigner deviceSigner) {
+    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
+    Objects.requireNonNull(serial, "serial == null");
+    Objects.requireNonNull(userSigner, "userSigner == null");
+    TypedData payload = payload(
+        client.aftermarketDevices().getUnpairPayload(userDeviceId), UNPAIR_TYPES);
+    client.execute(client.aftermarketDevices().submitUnpair(userDeviceId,
+        pairRequest(payload, serial, userSigner, deviceSigner)));
+  }
+
+  long waitForMint(String userDeviceId, Duration timeout) {
+    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
+    Objects.requireNonNull(timeout, "timeout == null");
+    Instant deadline = client.clock().instant().plus(timeout);
+    Duration wait = pollInterval;
+    Duration maxWait = pollInterval.multipliedBy(MAX_POLL_MULTIPLIER);
+    MetaTransactionStatus last = null;
+    while (true) {
+      VehicleNftData nft = nftOf(userDeviceId);
+      last = nft == null ? null : nft.getStatus();
+      if (last == MetaTransactionStatus.CONFIRMED) {
+        if (nft.getTokenId() == null) {
+          throw new DimoDecodingException("listMyVehicles: vehicle " + userDeviceId
+              + " is Confirmed but has no tokenId", 200, "", null);
+        }
+        return nft.getTokenId();
+      }
+      if (last == MetaTransactionStatus.FAILED) {
+        throw new MintFailedException(userDeviceId, nft.getFailureReason());
+      }
+      Instant now = client.clock().instant();
+      if (!now.isBefore(deadline)) {
+        throw new DimoTimeoutException("Vehicle " + userDeviceId + " was not minted within "
+            + timeout + " (last status: " + (last == null ? "none" : last.getValue()) + ")");
+      }
+      Duration left = Duration.between(now, deadline);
+      try {
+        client.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DimoException("Interrupted while waiting for the mint of " + userDeviceId, e);
+      }
+      wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
+    }
+  }
+
+  private VehicleNftData nftOf(String userDeviceId) {
+    MyDevicesResponse mine = client.execute(client.userDevices().listMyVehicles());
+    if (mine == null || mine.getUserDevices() == null) {
+      throw new NotFoundException(notFound(userDeviceId));
+    }
+    for (UserDevice device : mine.getUserDevices()) {
+      if (userDeviceId.equals(device.getId())) {
+        return device.getNft();
+      }
+    }
+    throw new NotFoundException(notFound(userDeviceId));
+  }
+
+  private static DimoServiceException.ServiceError notFound(String userDeviceId) {
+    return new DimoServiceException.ServiceError("listMyVehicles", 404, "Not Found",
+        Collections.<String, List<String>>emptyMap(), null,
+        "vehicle " + userDeviceId + " is not among the user's vehicles", "");
+  }
+
+  private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
+      EthSigner userSigner, EthSigner deviceSigner) {
+    AftermarketDevicePairRequest request = new AftermarketDevicePairRequest()
+        .externalId(serial)
+        .signature(Eip712.sign(payload, userSigner).toHex());
+    if (deviceSigner != null) {
+      request.aftermarketDeviceSignature(Eip712.sign(payload, deviceSigner).toHex());
+    }
+    return request;
+  }
+
+  /** Fetches a payload's exact bytes, parses them and checks them; never signs on mismatch. */
+  private TypedData payload(retrofit2.Call<?> call, List<String> primaryTypes) {
+    byte[] raw = client.executeRaw(call);
+    TypedData typedData;
+    try {
+      typedData = TypedDataJson.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw new DimoDecodingException("The signing payload is not valid typed data: "
+          + Failures.describe(e), 200, new String(raw, java.nio.charset.StandardCharsets.UTF_8),
+          e);
+    }
+    check(typedData, primaryTypes, client.environment());
+    return typedData;
+  }
+
+  /** Refuses a payload whose domain or primary type is not this environment's. */
+  static void check(TypedData payload, List<String> primaryTypes, Environment environment) {
+    if (!primaryTypes.contains(payload.primaryType())) {
+      throw new PayloadMismatchException("primaryType", String.join(" or ", primaryTypes),
+          String.valueOf(payload.primaryType()));
+    }
+    Map<String, Object> domain = payload.domain();
+    expectEqual("domain.name", "DIMO", domain.get("name"));
+    expectEqual("domain.version", "1", domain.get("version"));
+    Object chainId = domain.get("chainId");
+    BigInteger actualChain = chainIdOf(chainId);
+    if (actualChain == null || !actualChain.equals(BigInteger.valueOf(environment.chainId()))) {
+      throw new PayloadMismatchException("domain.chainId",
+          Long.toString(environment.chainId()), describe(chainId));
+    }
+    Object contract = domain.get("verifyingContract");
+    Address actualContract = addressOf(contract);
+    if (actualContract == null || !actualContract.equals(environment.registryAddress())) {
+      throw new PayloadMismatchException("domain.verifyingContract",
+          environment.registryAddress().toChecksumHex(), describe(contract));
+    }
+  }
+
+  private static void expectEqual(String field, String expected, Object actual) {
+    if (!expected.equals(actual)) {
+      throw new PayloadMismatchException(field, expected, describe(actual));
+    }
+  }
+
+  private static String describe(Object value) {
+    return value == null ? "<missing>" : value.toString();
+  }
+
+  private static BigInteger chainIdOf(Object value) {
+    try {
+      if (value instanceof BigInteger) {
+        return (BigInteger) value;
+      }
+      if (value instanceof Number) {
+        return new java.math.BigDecimal(value.toString()).toBigIntegerExact();
+      }
+      if (value instanceof String) {
+        String text = (String) value;
+        if (text.startsWith("0x") || text.startsWith("0X")) {
+          return new BigInteger(text.substring(2), 16);
+        }
+        return new BigInteger(text);
+      }
+    } catch (NumberFormatException | ArithmeticException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private static Address addressOf(Object value) {
+    if (!(value instanceof String)) {
+      return null;
+    }
+    try {
+      return Address.fromHex((String) value);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package zone.dimo.sdk;
+
+/** The mint transaction of a vehicle ended in status {@code Failed}. */
+public class MintFailedException extends DimoException {
+  private static final long serialVersionUID = 1L;
+
+  private final String userDeviceId;
+
+  public MintFailedException(String userDeviceId, String detail) {
+    super("Minting vehicle " + userDeviceId + " failed" + (detail == null ? "" : ": " + detail));
+    this.userDeviceId = userDeviceId;
+  }
+
+  /** The Devices API id of the vehicle whose mint failed. */
+  public String userDeviceId() {
+    return userDeviceId;
+  }
+}

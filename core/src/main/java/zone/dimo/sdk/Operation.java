@@ -1,0 +1,139 @@
+package zone.dimo.sdk;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import okhttp3.Request;
+import retrofit2.Invocation;
+import retrofit2.http.Path;
+import retrofit2.http.Streaming;
+import zone.dimo.sdk.spec.DimoOperation;
+
+/**
+ * What the SDK knows about one API operation, read from the generated method's
+ * {@link DimoOperation} annotation: its id, the token it needs, and whether it is safe to repeat.
+ */
+final class Operation {
+  static final String USER_TOKEN = "userToken";
+  static final String VEHICLE_TOKEN = "vehicleToken";
+  /** Vehicle commands need privilege 2 (execute commands). */
+  static final Set<Integer> COMMAND_PRIVILEGES = Collections.singleton(2);
+
+  /** Not GETs, but idempotent in effect: a repeated login or exchange just issues a new token. */
+  private static final Set<String> SAFE_POSTS = new HashSet<>(
+      Arrays.asList("generateChallenge", "submitChallenge", "exchangeToken"));
+
+  private static final ConcurrentMap<Method, Operation> CACHE = new ConcurrentHashMap<>();
+
+  final String id;
+  final Set<String> security;
+  final boolean safe;
+  final boolean streaming;
+  private final int tokenIdArgument;
+
+  private Operation(String id, Set<String> security, boolean safe, boolean streaming,
+      int tokenIdArgument) {
+    this.id = id;
+    this.security = security;
+    this.safe = safe;
+    this.streaming = streaming;
+    this.tokenIdArgument = tokenIdArgument;
+  }
+
+  /**
+   * The operation of a request built by Retrofit from a generated interface.
+   *
+   * @throws DimoConfigurationException when the request has no Retrofit invocation or the method
+   *     has no {@code @DimoOperation} (fail closed: we do not guess which token to send)
+   */
+  static Operation of(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null) {
+      throw new DimoConfigurationException(request.method() + " " + request.url().encodedPath()
+          + " was not made through a DIMO API interface; refusing to send it");
+    }
+    return of(invocation.method(), request.method());
+  }
+
+  /** Like {@link #of(Request)}, or null instead of throwing (for routing only). */
+  static Operation lookup(Request request) {
+    Invocation invocation = request.tag(Invocation.class);
+    if (invocation == null || invocation.method().getAnnotation(DimoOperation.class) == null) {
+      return null;
+    }
+    return of(invocation.method(), request.method());
+  }
+
+  private static Operation of(Method method, String httpMethod) {
+    Operation cached = CACHE.get(method);
+    if (cached != null) {
+      return cached;
+    }
+    DimoOperation annotation = method.getAnnotation(DimoOperation.class);
+    if (annotation == null) {
+      throw new DimoConfigurationException(method.getDeclaringClass().getSimpleName() + "."
+          + method.getName() + " has no @DimoOperation annotation; refusing to send it without"
+          + " knowing which token it needs");
+    }
+    Set<String> security = Collections.unmodifiableSet(
+        new HashSet<>(Arrays.asList(annotation.security())));
+    boolean safe = "GET".equals(httpMethod) || "HEAD".equals(httpMethod)
+        || SAFE_POSTS.contains(annotation.operationId());
+    Operation operation = new Operation(annotation.operationId(), security, safe,
+        method.getAnnotation(Streaming.class) != null, tokenIdParameter(method));
+    CACHE.putIfAbsent(method, operation);
+    return operation;
+  }
+
+  boolean needsUserToken() {
+    return security.contains(USER_TOKEN);
+  }
+
+  boolean needsVehicleToken() {
+    return security.contains(VEHICLE_TOKEN);
+  }
+
+  /**
+   * The vehicle NFT token id this request addresses: the argument bound to the {@code tokenId}
+   * path parameter of the invoked method.
+   */
+  long vehicleTokenId(Request request) {
+    if (tokenIdArgument < 0) {
+      throw new DimoConfigurationException(
+          id + " needs a vehicle token but has no {tokenId} path parameter");
+    }
+    List<?> arguments = request.tag(Invocation.class).arguments();
+    Object value = arguments.get(tokenIdArgument);
+    if (value == null) {
+      throw new IllegalArgumentException(id + ": tokenId == null");
+    }
+    try {
+      return new java.math.BigInteger(value.toString()).longValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException(id + ": tokenId is not a 64-bit integer: " + value, e);
+    }
+  }
+
+  private static int tokenIdParameter(Method method) {
+    Annotation[][] annotations = method.getParameterAnnotations();
+    for (int i = 0; i < annotations.length; i++) {
+      for (Annotation annotation : annotations[i]) {
+        if (annotation instanceof Path && "tokenId".equals(((Path) annotation).value())) {
+          return i;
+        }
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

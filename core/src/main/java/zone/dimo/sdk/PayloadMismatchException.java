@@ -1,0 +1,37 @@
+package zone.dimo.sdk;
+
+/**
+ * A signing payload handed out by the service is not what this client expects (wrong EIP-712
+ * domain name, version, chain id, verifying contract or primary type). Thrown before anything is
+ * signed, so a compromised or misconfigured endpoint cannot obtain a signature for another chain
+ * or contract.
+ */
+public class PayloadMismatchException extends DimoException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+  private final String expected;
+  private final String actual;
+
+  public PayloadMismatchException(String field, String expected, String actual) {
+    super("Refusing to sign: " + field + " is " + actual + ", expected " + expected);
+    this.field = field;
+    this.expected = expected;
+    this.actual = actual;
+  }
+
+  /** The payload field that differs, e.g. {@code domain.chainId} or {@code primaryType}. */
+  public String field() {
+    return field;
+  }
+
+  /** What this client expects (for several accepted values, separated by " or "). */
+  public String expected() {
+    return expected;
+  }
+
+  /** What the payload holds ({@code <missing>} when absent). */
+  public String actual() {
+    return actual;
+  }
+}

@@ -1,0 +1,26 @@
+package zone.dimo.sdk;
+
+import java.time.Duration;
+
+/**
+ * HTTP 429: too many requests (for example a vehicle data refresh within the service's
+ * rate-limit window). Safe calls have already been retried as {@link RetryPolicy} allows.
+ */
+public class RateLimitedException extends DimoServiceException {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  RateLimitedException(ServiceError error, Duration retryAfter) {
+    super(error);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * How long the service asked to wait (its {@code Retry-After} header, in seconds or as an HTTP
+   * date), or null when it did not say.
+   */
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+}

@@ -1,0 +1,120 @@
+package zone.dimo.sdk;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * Caches tokens per key until shortly before they expire, and loads each key at most once at a
+ * time: concurrent callers for a key that needs loading share one load (one login, one
+ * exchange) and its outcome.
+ */
+final class TokenCache<K> {
+  /** A token and the instant it stops being usable. */
+  static final class Token {
+    final String value;
+    final Instant refreshAt;
+
+    Token(String value, Instant refreshAt) {
+      this.value = value;
+      this.refreshAt = refreshAt;
+    }
+
+    @Override
+    public String toString() {
+      return "Token[refreshAt=" + refreshAt + "]";
+    }
+  }
+
+  private final Clock clock;
+  private final Duration refreshBefore;
+  private final ConcurrentMap<K, Token> tokens = new ConcurrentHashMap<>();
+  private final ConcurrentMap<K, CompletableFuture<Token>> inFlight = new ConcurrentHashMap<>();
+
+  TokenCache(Clock clock, Duration refreshBefore) {
+    this.clock = clock;
+    this.refreshBefore = refreshBefore;
+  }
+
+  /** The cached token for {@code key}, loading a fresh one when absent or about to expire. */
+  String get(K key, Supplier<Token> loader) {
+    Token cached = tokens.get(key);
+    if (isFresh(cached)) {
+      return cached.value;
+    }
+    CompletableFuture<Token> mine = new CompletableFuture<>();
+    CompletableFuture<Token> theirs = inFlight.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return await(theirs).value;
+    }
+    try {
+      Token again = tokens.get(key);
+      Token token = isFresh(again) ? again : loader.get();
+      tokens.put(key, token);
+      mine.complete(token);
+      return token.value;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      inFlight.remove(key, mine);
+    }
+  }
+
+  /** Forgets {@code key}'s token if it is still {@code value} (a newer one is kept). */
+  void invalidate(K key, String value) {
+    Token cached = tokens.get(key);
+    if (cached != null && cached.value.equals(value)) {
+      tokens.remove(key, cached);
+    }
+  }
+
+  /**
+   * A token that expires at its JWT {@code exp}, else after {@code fallbackLifetime}; it is
+   * refreshed {@code refreshBefore} ahead of that, or halfway through a shorter life.
+   */
+  Token token(String value, Duration fallbackLifetime) {
+    Instant now = clock.instant();
+    Instant exp = Jwt.expiry(value);
+    Instant expiresAt = exp != null ? exp : now.plus(fallbackLifetime);
+    Duration life = Duration.between(now, expiresAt);
+    Duration margin = life.isNegative() ? Duration.ZERO
+        : life.compareTo(refreshBefore.multipliedBy(2)) < 0 ? life.dividedBy(2) : refreshBefore;
+    return new Token(value, expiresAt.minus(margin));
+  }
+
+  private boolean isFresh(Token token) {
+    return token != null && clock.instant().isBefore(token.refreshAt);
+  }
+
+  private static Token await(CompletableFuture<Token> future) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return future.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new DimoException("Token load failed", cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
