@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,6 +73,46 @@ final class DevicesSpecValidationTest {
     assertEquals("", messages.stream().map(ValidationMessage::toString).sorted()
         .collect(Collectors.joining("\n")));
     assertEquals("3.0.3", spec.path("openapi").asText());
+  }
+
+  @Test
+  void examplesConformToTheirSchemas() {
+    // Other modules write wire-contract tests from these examples, so a wrong example is a bug.
+    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4,
+        builder -> builder.metaSchema(OpenApi30.getInstance())
+            .defaultMetaSchemaIri(OpenApi30.getInstance().getIri()));
+    String document = specFile().toAbsolutePath().normalize().toUri().toString();
+    Map<String, String> examples = new TreeMap<>(); // JSON pointer of the example -> schema reference
+    spec.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+      if (spec.path("components").path("schemas").path(name).has("example")) {
+        examples.put("/components/schemas/" + name + "/example", "#/components/schemas/" + name);
+      }
+    });
+    collectMediaTypeExamples(spec, "", examples);
+    assertTrue(examples.size() >= 25, "expected examples on the main schemas, found " + examples.keySet());
+
+    Map<String, String> problems = new TreeMap<>();
+    examples.forEach((pointer, schemaRef) -> {
+      JsonSchema schema = factory.getSchema(SchemaLocation.of(document + schemaRef));
+      Set<ValidationMessage> messages = schema.validate(spec.at(pointer));
+      if (!messages.isEmpty()) {
+        problems.put(pointer, messages.toString());
+      }
+    });
+    assertEquals(Map.of(), problems);
+  }
+
+  /** Media-type objects ({@code content/<type>}) with both a {@code $ref} schema and an example. */
+  private static void collectMediaTypeExamples(JsonNode node, String pointer, Map<String, String> sink) {
+    if (!node.isObject()) {
+      return;
+    }
+    JsonNode ref = node.path("schema").path("$ref");
+    if (node.has("example") && ref.isTextual()) {
+      sink.put(pointer + "/example", ref.asText());
+    }
+    node.fields().forEachRemaining(field -> collectMediaTypeExamples(field.getValue(),
+        pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), sink));
   }
 
   @Test
