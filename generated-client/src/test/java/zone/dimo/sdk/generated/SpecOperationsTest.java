@@ -67,12 +67,15 @@ class SpecOperationsTest {
 
   private static final Set<String> SCHEMES = Set.of("userToken", "vehicleToken");
 
-  private record Spec(String file, String apiPackage) {}
+  private record Spec(String file, String apiPackage, List<String> servers) {}
 
   private static final List<Spec> SPECS = List.of(
-      new Spec("devices-api.yaml", "zone.dimo.sdk.devices.api"),
-      new Spec("auth.yaml", "zone.dimo.sdk.auth.api"),
-      new Spec("token-exchange.yaml", "zone.dimo.sdk.tokenexchange.api"));
+      new Spec("devices-api.yaml", "zone.dimo.sdk.devices.api",
+          List.of("https://devices-api.dimo.zone", "https://devices-api.dev.dimo.zone")),
+      new Spec("auth.yaml", "zone.dimo.sdk.auth.api",
+          List.of("https://auth.dimo.zone", "https://auth.dev.dimo.zone")),
+      new Spec("token-exchange.yaml", "zone.dimo.sdk.tokenexchange.api",
+          List.of("https://token-exchange-api.dimo.zone", "https://token-exchange-api.dev.dimo.zone")));
 
   @TestFactory
   List<DynamicNode> everyOperationHasAMatchingGeneratedMethod() {
@@ -87,6 +90,9 @@ class SpecOperationsTest {
               () -> checkOperation(api, spec, path.getKey(), op.getKey(), op.getValue())));
         }
       }
+      tests.add(DynamicTest.dynamicTest("servers are the production and dev hosts",
+          () -> assertEquals(spec.servers(),
+              api.getServers().stream().map(server -> server.getUrl()).collect(Collectors.toList()))));
       tests.add(DynamicTest.dynamicTest("no generated method without an operation",
           () -> checkNoExtraMethods(api, spec)));
       nodes.add(DynamicContainer.dynamicContainer(spec.file(), tests));
