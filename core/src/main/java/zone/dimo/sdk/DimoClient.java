@@ -203,6 +203,23 @@ public final class DimoClient {
   }
 
   /**
+   * The user token provider as this client uses it (a {@link TokenProvider#web3Login} recipe
+   * bound to this client, with its cache), or null when none was configured. Calling
+   * {@code token()} logs in now if needed, e.g. to fail fast at startup.
+   */
+  public TokenProvider userTokens() {
+    return userTokens;
+  }
+
+  /**
+   * The vehicle token provider as this client uses it (bound to this client, with its cache), or
+   * null when none was configured; {@code token(tokenId, privileges)} fetches ahead of a command.
+   */
+  public VehicleTokenProvider vehicleTokens() {
+    return vehicleTokens;
+  }
+
+  /**
    * Runs {@code call} (made by one of this client's APIs) and returns its body — null for
    * operations without one (204, or an empty 200 declared {@code Void}).
    *
