@@ -371,7 +371,7 @@ final class UserDeviceRoutes {
       sc.put("externalId", "sc-" + v.id.toLowerCase(Locale.ROOT));
       sc.put("createdAt", v.createdAt.toString());
       sc.put("updatedAt", v.createdAt.toString());
-      sc.put("metadata", "{}");
+      sc.put("metadata", new LinkedHashMap<String, Object>());
       sc.put("integrationVendor", "SmartCar");
       integrations.add(sc);
     }
@@ -384,7 +384,7 @@ final class UserDeviceRoutes {
         ap.put("externalId", unit.device.serial);
         ap.put("createdAt", unit.pair.updatedAt.toString());
         ap.put("updatedAt", unit.pair.updatedAt.toString());
-        ap.put("metadata", "{}");
+        ap.put("metadata", single("autoPiUnitId", unit.device.serial));
         ap.put("integrationVendor", unit.device.manufacturer);
         ap.put("tokenId", unit.device.tokenId);
         integrations.add(ap);
