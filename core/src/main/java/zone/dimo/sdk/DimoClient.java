@@ -97,6 +97,9 @@ public final class DimoClient {
         .readTimeout(builder.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .writeTimeout(builder.writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
         .callTimeout(builder.callTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        // Repeats are decided in one place (RetryPolicy); OkHttp's own silent connection retries
+        // would make them unbounded and could re-send state-changing requests.
+        .retryOnConnectionFailure(false)
         .addInterceptor(new RetryInterceptor(builder.retryPolicy, clock, sleeper, builder.random))
         .addInterceptor(auth)
         .addNetworkInterceptor(new NetworkGuardInterceptor(hosts));
@@ -104,10 +107,8 @@ public final class DimoClient {
       http.addNetworkInterceptor(RedactingLogger.interceptor(builder.loggingLevel, builder.logger));
     }
     this.safeHttp = http.build();
-    // State-changing calls: OkHttp must neither re-send them on a failed connection nor follow a
-    // redirect with them.
+    // State-changing calls must not be followed to a redirect target either.
     this.unsafeHttp = safeHttp.newBuilder()
-        .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
         .build();

@@ -1,0 +1,81 @@
+package zone.dimo.sdk;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+
+/** Shared fixtures: recognisable secrets, a recording sleeper, clients aimed at a MockWebServer. */
+final class TestSupport {
+  /** Far-future exp so cached tokens stay fresh unless a test moves the clock. */
+  static final long FAR_EXP = 4_102_444_800L; // 2100-01-01
+
+  static final String USER_TOKEN = jwt("user-0x1111", FAR_EXP);
+  static final String PRIVATE_KEY_HEX =
+      "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";
+
+  private TestSupport() {
+  }
+
+  static String jwt(String subject, long exp) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"ES256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String payload = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + exp + "}")
+        .getBytes(StandardCharsets.UTF_8));
+    return header + "." + payload + ".c2lnbmF0dXJlLW9mLSIgKyBzdWJqZWN0";
+  }
+
+  static String vehicleToken(long tokenId, Set<Integer> privileges) {
+    return jwt("vehicle-" + tokenId + "-" + privileges, FAR_EXP);
+  }
+
+  /** Records the waits asked for instead of waiting. */
+  static final class RecordingSleeper implements Sleeper {
+    final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void sleep(Duration duration) {
+      sleeps.add(duration);
+    }
+  }
+
+  /** A vehicle token provider answering a token derived from the tokenId (so tests can tell). */
+  static final class PerVehicleTokens implements VehicleTokenProvider {
+    final List<String> invalidated = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public String token(long tokenId, Set<Integer> privileges) {
+      return vehicleToken(tokenId, privileges);
+    }
+
+    @Override
+    public void invalidate(long tokenId, Set<Integer> privileges, String token) {
+      invalidated.add(token);
+    }
+  }
+
+  /** A client whose three base URLs all point at {@code server}, with tiny timeouts. */
+  static DimoClient.Builder clientFor(MockWebServer server, Sleeper sleeper) {
+    String url = server.url("/").toString();
+    return DimoClient.builder()
+        .environment(Environment.DEV)
+        .devicesUrl(url)
+        .authUrl(url)
+        .tokenExchangeUrl(url)
+        .connectTimeout(Duration.ofMillis(500))
+        .readTimeout(Duration.ofMillis(300))
+        .writeTimeout(Duration.ofMillis(300))
+        .sleeper(sleeper)
+        .random(new java.util.Random(1));
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code)
+        .setHeader("Content-Type", "application/json").body(body).build();
+  }
+}
