@@ -30,7 +30,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TypedDataCommand.class,
       PersonalSignCommand.class,
       RecoverCommand.class,
-      KeyCommand.class
+      KeyCommand.class,
+      SandboxCommand.class
     },
     footerHeading = "%nExit status:%n",
     footer = {

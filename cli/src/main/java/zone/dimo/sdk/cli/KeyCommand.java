@@ -1,19 +1,6 @@
 package zone.dimo.sdk.cli;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,40 +50,13 @@ final class KeyCommand implements Runnable {
         if (out == null) {
           stdout.println("private key: " + key.exportHex());
         } else {
-          write(out, key);
+          KeyFile.write(out, key);
         }
         stdout.println("address:     " + key.address().toChecksumHex());
         stdout.flush();
         return 0;
       } finally {
         key.destroy();
-      }
-    }
-
-    private static void write(String name, PrivateKey key) throws InputException {
-      Path path;
-      try {
-        path = Paths.get(name);
-      } catch (InvalidPathException e) {
-        throw new InputException(name, "not a valid path");
-      }
-      // Created with owner-only permissions from the start, so there is no moment at which the
-      // key is readable by others.
-      try (OutputStream stream =
-          FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-              ? Files.newOutputStream(
-                  Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-                  StandardOpenOption.WRITE)
-              : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        stream.write((key.exportHex() + "\n").getBytes(StandardCharsets.US_ASCII));
-      } catch (FileAlreadyExistsException e) {
-        throw new InputException(name, "already exists; refusing to overwrite a key file");
-      } catch (NoSuchFileException e) {
-        throw new InputException(name, "no such directory");
-      } catch (AccessDeniedException e) {
-        throw new InputException(name, "permission denied");
-      } catch (IOException e) {
-        throw new InputException(name, "cannot write (" + e.getClass().getSimpleName() + ")");
       }
     }
   }

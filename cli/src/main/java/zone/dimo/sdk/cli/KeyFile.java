@@ -1,10 +1,26 @@
 package zone.dimo.sdk.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Set;
 import zone.dimo.sdk.signing.PrivateKey;
 
 /**
- * Loads the private key named by {@code --key-file}.
+ * Reads (and writes) the key files named by {@code --key-file}.
  *
  * <p>Format: one secp256k1 private key as 64 hex digits, with or without a {@code 0x} prefix
  * (both forms are common: {@code cast wallet new} writes {@code 0x…}, geth's {@code --key} files
@@ -19,6 +35,9 @@ final class KeyFile {
   static final int MAX_BYTES = 1024;
 
   private static final String FORMAT = "64 hex digits, optionally 0x-prefixed";
+
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private KeyFile() {}
 
@@ -64,6 +83,34 @@ final class KeyFile {
     } finally {
       Arrays.fill(raw, (byte) 0);
       Arrays.fill(key, (byte) 0);
+    }
+  }
+
+  /**
+   * Writes {@code key} in the format {@link #load} reads to the new file {@code name}: never
+   * overwrites, and on POSIX file systems creates it owner read/write only from the start, so
+   * there is no moment at which the key is readable by others.
+   */
+  static void write(String name, PrivateKey key) throws InputException {
+    Path path;
+    try {
+      path = Paths.get(name);
+    } catch (InvalidPathException e) {
+      throw new InputException(name, "not a valid path");
+    }
+    try (OutputStream stream =
+        FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            ? Files.newOutputStream(Files.createFile(path, OWNER_ONLY), StandardOpenOption.WRITE)
+            : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      stream.write((key.exportHex() + "\n").getBytes(StandardCharsets.US_ASCII));
+    } catch (FileAlreadyExistsException e) {
+      throw new InputException(name, "already exists; refusing to overwrite a key file");
+    } catch (NoSuchFileException e) {
+      throw new InputException(name, "no such directory");
+    } catch (AccessDeniedException e) {
+      throw new InputException(name, "permission denied");
+    } catch (IOException e) {
+      throw new InputException(name, "cannot write (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -12,7 +12,7 @@ class DimoCommandTest {
 
     assertEquals(0, result.exitCode(), result::toString);
     assertTrue(result.out().startsWith("Usage: dimo [-hV] COMMAND"), result::toString);
-    for (String command : new String[] {"typed-data", "personal-sign", "recover", "key"}) {
+    for (String command : new String[] {"typed-data", "personal-sign", "recover", "key", "sandbox"}) {
       assertTrue(result.out().contains("\n  " + command + " "), command);
     }
     assertTrue(result.out().contains("Exit status:"), result::toString);

@@ -1,0 +1,115 @@
+package zone.dimo.sdk.cli;
+
+import java.io.PrintWriter;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import zone.dimo.sdk.sandbox.AftermarketDevice;
+import zone.dimo.sdk.sandbox.DimoSandbox;
+import zone.dimo.sdk.signing.PrivateKey;
+
+/** {@code dimo sandbox}: the embedded DIMO emulator as a local server, until stopped. */
+@Command(
+    name = "sandbox",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the embedded DIMO sandbox (Devices API, Web3 login and Token Exchange, in memory, with"
+          + " real signature checks) on 127.0.0.1 until Ctrl-C or SIGTERM, and print its URLs,"
+          + " client id, chain id, registry and provisioned aftermarket devices.",
+      "The aftermarket devices' keys are public test keys; they are not printed, --device-keys"
+          + " writes them as key files for 'dimo typed-data sign --key-file'."
+    })
+final class SandboxCommand implements Callable<Integer> {
+  /** What to do while the sandbox runs; tests replace the default (block until stopped). */
+  interface WhileRunning {
+    void accept(DimoSandbox sandbox) throws InterruptedException;
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "port to listen on (default: ${DEFAULT-VALUE}, any free port)")
+  int port;
+
+  @Option(
+      names = "--device-keys",
+      paramLabel = "DIR",
+      description = "write each aftermarket device's key to DIR/<serial>.key (the directory must exist; files are never overwritten)")
+  String deviceKeys;
+
+  WhileRunning whileRunning = SandboxCommand::runUntilStopped;
+
+  @Override
+  public Integer call() throws InputException, InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
+    }
+    try (DimoSandbox sandbox = DimoSandbox.builder().port(port).start()) {
+      if (deviceKeys != null) {
+        writeDeviceKeys(sandbox, deviceKeys);
+      }
+      print(sandbox, spec.commandLine().getOut());
+      whileRunning.accept(sandbox);
+    }
+    return 0;
+  }
+
+  private void print(DimoSandbox sandbox, PrintWriter out) {
+    out.println("DIMO sandbox on 127.0.0.1:" + sandbox.port() + " (Ctrl-C or SIGTERM stops it)");
+    out.println("devices url:         " + sandbox.devicesUrl());
+    out.println("auth url:            " + sandbox.authUrl());
+    out.println("token exchange url:  " + sandbox.tokenExchangeUrl());
+    out.println("client id:           " + sandbox.clientId());
+    out.println("domain:              " + sandbox.domain());
+    out.println("chain id:            " + sandbox.chainId());
+    out.println("registry:            " + sandbox.registryAddress().toChecksumHex());
+    out.println("vehicle nft:         " + sandbox.vehicleNftContract().toChecksumHex());
+    out.println("smartcar code:       " + sandbox.smartcarCode());
+    out.println("aftermarket devices (serial, address, token id, manufacturer):");
+    int width = 0;
+    for (AftermarketDevice device : sandbox.aftermarketDevices()) {
+      width = Math.max(width, device.serial().length());
+    }
+    for (AftermarketDevice device : sandbox.aftermarketDevices()) {
+      out.println("  " + String.format("%-" + width + "s", device.serial()) + "  " + device.address().toChecksumHex()
+          + "  " + device.tokenId() + "  " + device.manufacturer());
+    }
+    if (deviceKeys != null) {
+      out.println("device keys:         " + Paths.get(deviceKeys) + File.separator + "<serial>.key");
+    }
+    out.flush();
+  }
+
+  private static void writeDeviceKeys(DimoSandbox sandbox, String directory) throws InputException {
+    Path dir;
+    try {
+      dir = Paths.get(directory);
+    } catch (InvalidPathException e) {
+      throw new InputException(directory, "not a valid path");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(directory, "not a directory");
+    }
+    for (AftermarketDevice device : sandbox.aftermarketDevices()) {
+      PrivateKey key = device.privateKey();
+      try {
+        KeyFile.write(dir.resolve(device.serial() + ".key").toString(), key);
+      } finally {
+        key.destroy();
+      }
+    }
+  }
+
+  /** Blocks until the JVM is asked to stop; the shutdown hook closes the server first. */
+  private static void runUntilStopped(DimoSandbox sandbox) throws InterruptedException {
+    Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "dimo-sandbox-shutdown"));
+    sandbox.awaitClose();
+  }
+}
