@@ -1,0 +1,338 @@
+package zone.dimo.sdk.wire;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import retrofit2.Response;
+import zone.dimo.sdk.devices.api.UserDevicesApi;
+import zone.dimo.sdk.devices.model.CreateVehicleFromSmartcarRequest;
+import zone.dimo.sdk.devices.model.CreateVehicleFromVinRequest;
+import zone.dimo.sdk.devices.model.CreateVehicleRequest;
+import zone.dimo.sdk.devices.model.MetaTransactionStatus;
+import zone.dimo.sdk.devices.model.MyDevicesResponse;
+import zone.dimo.sdk.devices.model.PowertrainType;
+import zone.dimo.sdk.devices.model.TypedData;
+import zone.dimo.sdk.devices.model.TypedDataField;
+import zone.dimo.sdk.devices.model.UpdateVinRequest;
+import zone.dimo.sdk.devices.model.UserDevice;
+import zone.dimo.sdk.devices.model.UserDeviceIntegration;
+import zone.dimo.sdk.devices.model.UserDeviceResponse;
+import zone.dimo.sdk.devices.model.VehicleMintRequest;
+import zone.dimo.sdk.devices.model.VehicleNftData;
+
+class UserDevicesApiWireTest extends WireTestSupport {
+
+  private static final String USER_DEVICE_ID = "2bjtLvUGPjtoffSFHR2CjshPb3t";
+  private static final String VIN = "1FMEE5DP5NLA12345";
+  private static final String SIGNATURE = "0x60d1a86012c5a650cc05b2a3ecb88747a3e389d32544cc76d5aba38733de3345"
+      + "672fd192f058b2b5363c1b4e4fde42462327a46a2fdc7e6f4268e6ab4445b31d1c";
+  /** A 1x1 PNG, base64 (standard alphabet, padded) as the mint body carries it. */
+  private static final String PNG_BASE64 =
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
+  private UserDevicesApi api() {
+    return api(UserDevicesApi.class);
+  }
+
+  @Test
+  @WireContract("createVehicle")
+  void createVehicleSendsDefinitionAndCountryAndReadsTheWrappedVehicle() throws Exception {
+    enqueueFixture(201, "user-device-created.json");
+
+    Response<UserDeviceResponse> response = execute(api().createVehicle(new CreateVehicleRequest()
+        .countryCode("USA")
+        .deviceDefinitionId("22N2xaPOq2WW2gAHBHd0Ikn4Zob")), 201);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices");
+    assertJsonBody(request, "{\"countryCode\":\"USA\",\"deviceDefinitionId\":\"22N2xaPOq2WW2gAHBHd0Ikn4Zob\"}");
+
+    UserDevice device = response.body().getUserDevice();
+    assertEquals(USER_DEVICE_ID, device.getId());
+    assertNull(device.getVin());
+    assertEquals(false, device.getVinConfirmed());
+    assertNull(device.getName());
+    assertEquals("USA", device.getCountryCode());
+    assertEquals("22N2xaPOq2WW2gAHBHd0Ikn4Zob", device.getDeviceDefinition().getDeviceDefinitionId());
+    assertEquals("2022 Ford Bronco", device.getDeviceDefinition().getName());
+    assertEquals("Ford", device.getDeviceDefinition().getMake().getName());
+    assertEquals("https://assets.dimo.xyz/ford.png", device.getDeviceDefinition().getMake().getLogoUrl());
+    assertEquals(2022, device.getDeviceDefinition().getType().getYear());
+    assertEquals(List.of("Badlands"), device.getDeviceDefinition().getType().getSubModels());
+    assertEquals(List.of(), device.getIntegrations());
+    assertNull(device.getNft());
+    assertNull(device.getOptedInAt());
+    assertNull(device.getPrivilegedUsers());
+  }
+
+  @Test
+  @WireContract("createVehicleFromSmartcar")
+  void createVehicleFromSmartcarSendsCodeRedirectAndCountry() throws Exception {
+    enqueueFixture(201, "user-device-from-smartcar.json");
+
+    Response<UserDeviceResponse> response = execute(api().createVehicleFromSmartcar(
+        new CreateVehicleFromSmartcarRequest()
+            .code("4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f")
+            .redirectURI("https://app.example.com/smartcar/callback")
+            .countryCode("USA")), 201);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/fromsmartcar");
+    assertJsonBody(request, "{\"code\":\"4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f\","
+        + "\"redirectURI\":\"https://app.example.com/smartcar/callback\",\"countryCode\":\"USA\"}");
+
+    UserDevice device = response.body().getUserDevice();
+    assertEquals(VIN, device.getVin());
+    assertEquals(true, device.getVinConfirmed());
+    UserDeviceIntegration smartcar = device.getIntegrations().get(0);
+    assertEquals("SmartCar", smartcar.getIntegrationVendor());
+    assertEquals("Pending", smartcar.getStatus());
+    assertEquals("0f6dc4d1-7a2e-4c84-bb5e-7f1f9d1e2c3a", smartcar.getExternalId());
+    assertNull(smartcar.getMetadata());
+    assertEquals(OffsetDateTime.parse("2024-07-28T15:40:11Z"), smartcar.getCreatedAt());
+  }
+
+  @Test
+  @WireContract("createVehicleFromSmartcar")
+  void createVehicleFromSmartcarReadsTheExistingVehicleOn200() throws Exception {
+    enqueueFixture(200, "user-device-from-smartcar.json");
+
+    Response<UserDeviceResponse> response = execute(api().createVehicleFromSmartcar(
+        new CreateVehicleFromSmartcarRequest()
+            .code("4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f")
+            .redirectURI("https://app.example.com/smartcar/callback")
+            .countryCode("USA")), 200);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/user/devices/fromsmartcar");
+    assertEquals(USER_DEVICE_ID, response.body().getUserDevice().getId());
+  }
+
+  @Test
+  @WireContract("createVehicleFromVin")
+  void createVehicleFromVinSendsCountryVinAndCanProtocol() throws Exception {
+    enqueueFixture(201, "user-device-from-vin.json");
+
+    Response<UserDeviceResponse> response = execute(api().createVehicleFromVin(
+        new CreateVehicleFromVinRequest().countryCode("USA").vin(VIN).canProtocol("6")), 201);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/fromvin");
+    assertJsonBody(request, "{\"countryCode\":\"USA\",\"vin\":\"" + VIN + "\",\"canProtocol\":\"6\"}");
+
+    UserDevice device = response.body().getUserDevice();
+    assertEquals(VIN, device.getVin());
+    assertEquals(false, device.getVinConfirmed());
+    assertEquals("6", device.getMetadata().getCanProtocol());
+    assertNull(device.getMetadata().getPowertrainType());
+  }
+
+  @Test
+  @WireContract("createVehicleFromVin")
+  void createVehicleFromVinOmitsAnUnsetCanProtocol() throws Exception {
+    enqueueFixture(201, "user-device-from-vin.json");
+
+    execute(api().createVehicleFromVin(new CreateVehicleFromVinRequest().countryCode("DEU").vin(VIN)), 201);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/fromvin");
+    assertJsonBody(request, "{\"countryCode\":\"DEU\",\"vin\":\"" + VIN + "\"}");
+  }
+
+  @Test
+  @WireContract("listMyVehicles")
+  void listMyVehiclesReadsEveryFieldAndUnknownEnumValues() throws Exception {
+    enqueueFixture(200, "my-vehicles.json");
+
+    Response<MyDevicesResponse> response = execute(api().listMyVehicles(), 200);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "GET", "/v1/user/devices/me");
+    assertNoBody(request);
+
+    MyDevicesResponse body = response.body();
+    assertNull(body.getSharedDevices());
+    assertEquals(2, body.getUserDevices().size());
+
+    UserDevice bronco = body.getUserDevices().get(0);
+    assertEquals(USER_DEVICE_ID, bronco.getId());
+    assertEquals(VIN, bronco.getVin());
+    assertEquals(true, bronco.getVinConfirmed());
+    assertEquals("Weekend Bronco", bronco.getName());
+    assertNull(bronco.getCustomImageUrl());
+    assertEquals("https://assets.dimo.xyz/ford_bronco_2022.png", bronco.getDeviceDefinition().getImageUrl());
+    assertEquals(true, bronco.getDeviceDefinition().getVerified());
+    assertEquals("Vehicle", bronco.getDeviceDefinition().getType().getType());
+    UserDeviceIntegration autoPi = bronco.getIntegrations().get(0);
+    assertEquals("27qftVRWQYpVDcO5DltO5Ojbjxk", autoPi.getIntegrationId());
+    assertEquals("AutoPi", autoPi.getIntegrationVendor());
+    assertEquals("Active", autoPi.getStatus());
+    assertEquals("8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b", autoPi.getExternalId());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:15:30.123Z"), autoPi.getCreatedAt());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:21:02.456Z"), autoPi.getUpdatedAt());
+    assertEquals(Map.of("autoPiUnitId", "8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b"), autoPi.getMetadata());
+    assertNull(autoPi.getSyntheticDevice());
+    assertEquals("6", bronco.getMetadata().getCanProtocol());
+    assertEquals(PowertrainType.ICE, bronco.getMetadata().getPowertrainType());
+    assertEquals("USA", bronco.getMetadata().getGeoDecodedCountry());
+    assertEquals("CA", bronco.getMetadata().getGeoDecodedStateProv());
+    assertEquals("94107", bronco.getMetadata().getPostalCode());
+    VehicleNftData nft = bronco.getNft();
+    assertEquals(21957L, nft.getTokenId());
+    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", nft.getOwnerAddress());
+    assertEquals("https://devices-api.dimo.zone/v1/vehicle/21957", nft.getTokenUri());
+    assertEquals("0x30bce3da6985897224b29a0fe064fd2b426bb85a394cc09efe823b5c83326a8e", nft.getTxHash());
+    assertEquals(MetaTransactionStatus.CONFIRMED, nft.getStatus());
+    assertNull(nft.getFailureReason());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:30:00Z"), bronco.getOptedInAt());
+    assertEquals("0x8B1a3C45d9C13e3d6A0b4A4bB3fC1E0aD4C1F9b2", bronco.getPrivilegedUsers().get(0).getAddress());
+    assertEquals(1L, bronco.getPrivilegedUsers().get(0).getPrivileges().get(0).getId());
+    assertEquals(OffsetDateTime.parse("2025-05-01T08:00:00Z"),
+        bronco.getPrivilegedUsers().get(0).getPrivileges().get(0).getExpiry());
+
+    UserDevice tesla = body.getUserDevices().get(1);
+    assertNull(tesla.getName());
+    assertEquals("DEU", tesla.getCountryCode());
+    assertEquals(List.of(), tesla.getDeviceDefinition().getType().getSubModels());
+    // Values this SDK version does not know read as the unknown-default constant.
+    assertEquals(PowertrainType.UNKNOWN_DEFAULT_OPEN_API, tesla.getMetadata().getPowertrainType());
+    UserDeviceIntegration teslaIntegration = tesla.getIntegrations().get(0);
+    assertNull(teslaIntegration.getExternalId());
+    assertNull(teslaIntegration.getMetadata());
+    assertEquals(512L, teslaIntegration.getSyntheticDevice().getTokenId());
+    assertEquals("0x4b8e3d2f1a0c9b8a7f6e5d4c3b2a19087f6e5d4c", teslaIntegration.getSyntheticDevice().getAddress());
+    assertEquals(MetaTransactionStatus.UNKNOWN_DEFAULT_OPEN_API, teslaIntegration.getSyntheticDevice().getStatus());
+    assertEquals(MetaTransactionStatus.FAILED, tesla.getNft().getStatus());
+    assertEquals("execution reverted: Invalid signature", tesla.getNft().getFailureReason());
+    assertNull(tesla.getOptedInAt());
+  }
+
+  @Test
+  @WireContract("updateVin")
+  void updateVinSendsVinAndSignatureAndAccepts204() throws Exception {
+    enqueueEmpty(204);
+
+    Response<Void> response = execute(api().updateVin(USER_DEVICE_ID,
+        new UpdateVinRequest().vin(VIN).signature(SIGNATURE)), 204);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
+    assertJsonBody(request, "{\"vin\":\"" + VIN + "\",\"signature\":\"" + SIGNATURE + "\"}");
+    assertNull(response.body());
+  }
+
+  @Test
+  @WireContract("updateVin")
+  void updateVinWithoutSignatureSendsOnlyTheVin() throws Exception {
+    enqueueEmpty(204);
+
+    execute(api().updateVin(USER_DEVICE_ID, new UpdateVinRequest().vin(VIN)), 204);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
+    assertJsonBody(request, "{\"vin\":\"" + VIN + "\"}");
+  }
+
+  @Test
+  @WireContract("getMintPayload")
+  void getMintPayloadIsAGetAndReadsTheTypedData() throws Exception {
+    enqueueFixture(200, "typed-data-mint.json");
+
+    Response<TypedData> response = execute(api().getMintPayload(USER_DEVICE_ID), 200);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "GET", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
+    assertNoBody(request);
+
+    TypedData typedData = response.body();
+    assertEquals("MintVehicleWithDeviceDefinitionSign", typedData.getPrimaryType());
+    assertEquals(List.of("EIP712Domain", "MintVehicleWithDeviceDefinitionSign"),
+        List.copyOf(typedData.getTypes().keySet()));
+    List<TypedDataField> fields = typedData.getTypes().get("MintVehicleWithDeviceDefinitionSign");
+    assertEquals(List.of("manufacturerNode", "owner", "deviceDefinitionId", "attributes", "infos"),
+        fields.stream().map(TypedDataField::getName).toList());
+    assertEquals(List.of("uint256", "address", "string", "string[]", "string[]"),
+        fields.stream().map(TypedDataField::getType).toList());
+    assertEquals("DIMO", typedData.getDomain().getName());
+    assertEquals("1", typedData.getDomain().getVersion());
+    assertEquals("0x89", typedData.getDomain().getChainId());
+    assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", typedData.getDomain().getVerifyingContract());
+    assertEquals("", typedData.getDomain().getSalt());
+    assertEquals(Map.of(
+        "attributes", List.of("Make", "Model", "Year"),
+        "deviceDefinitionId", "ford_bronco_2022",
+        "infos", List.of("Ford", "Bronco", "2022"),
+        "manufacturerNode", "0x2a",
+        "owner", "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"), typedData.getMessage());
+  }
+
+  @Test
+  @WireContract("submitMint")
+  void submitMintSendsTheUnwrappedBodyAndAcceptsAnEmpty200() throws Exception {
+    enqueueEmpty(200);
+
+    Response<Void> response = execute(api().submitMint(USER_DEVICE_ID, new VehicleMintRequest()
+        .imageData(PNG_BASE64)
+        .imageDataTransparent(PNG_BASE64)
+        .signature(SIGNATURE)), 200);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
+    assertJsonBody(request, "{\"imageData\":\"" + PNG_BASE64 + "\",\"imageDataTransparent\":\""
+        + PNG_BASE64 + "\",\"signature\":\"" + SIGNATURE + "\"}");
+    assertNull(response.body());
+  }
+
+  @Test
+  @WireContract("submitMint")
+  void submitMintOmitsAnUnsetTransparentImage() throws Exception {
+    enqueueEmpty(200);
+
+    execute(api().submitMint(USER_DEVICE_ID,
+        new VehicleMintRequest().imageData(PNG_BASE64).signature(SIGNATURE)), 200);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
+    assertJsonBody(request, "{\"imageData\":\"" + PNG_BASE64 + "\",\"signature\":\"" + SIGNATURE + "\"}");
+  }
+
+  @Test
+  @WireContract("optIn")
+  void optInPostsNoBodyAndAcceptsAnEmpty200() throws Exception {
+    enqueueEmpty(200);
+
+    Response<Void> response = execute(api().optIn(USER_DEVICE_ID), 200);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/opt-in");
+    assertEmptyPost(request);
+    assertNull(response.body());
+  }
+
+  @Test
+  @WireContract("optIn")
+  void optInAccepts204WhenAlreadyOptedIn() throws Exception {
+    enqueueEmpty(204);
+
+    execute(api().optIn(USER_DEVICE_ID), 204);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/opt-in");
+  }
+
+  @Test
+  @WireContract("refreshData")
+  void refreshDataPostsNoBodyAndAccepts204() throws Exception {
+    enqueueEmpty(204);
+
+    Response<Void> response = execute(api().refreshData(USER_DEVICE_ID), 204);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/refresh");
+    assertEmptyPost(request);
+    assertNull(response.body());
+  }
+}
