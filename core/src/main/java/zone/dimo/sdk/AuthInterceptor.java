@@ -11,7 +11,7 @@ import okhttp3.Response;
  * nothing for public operations (any Authorization header is removed). Fails before sending
  * when a needed provider is missing, and only ever adds a token for the configured hosts. On a
  * 401 the token is handed back to its provider to be forgotten; safe calls then try once more
- * with a fresh token.
+ * if the provider has a different token to offer.
  */
 final class AuthInterceptor implements Interceptor {
   private final TrustedHosts hosts;
@@ -49,13 +49,19 @@ final class AuthInterceptor implements Interceptor {
     if (!operation.safe) {
       return response;
     }
-    response.close();
+    Credential fresh;
     try {
-      credential = credentialFor(operation, request);
+      fresh = credentialFor(operation, request);
     } catch (DimoException e) {
+      response.close();
       throw new InterceptedFailure(e);
     }
-    return chain.proceed(authorize(request, credential));
+    if (fresh.token.equals(credential.token)) {
+      // A provider that cannot renew (a static token): repeating would only get another 401.
+      return response;
+    }
+    response.close();
+    return chain.proceed(authorize(request, fresh));
   }
 
   private Request authorize(Request request, Credential credential) {
