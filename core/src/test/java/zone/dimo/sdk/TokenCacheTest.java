@@ -1,0 +1,125 @@
+package zone.dimo.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TokenCacheTest {
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final TokenCache<String> cache = new TokenCache<>(clock, Duration.ofSeconds(60));
+
+  @Test
+  void loadsOncePerKeyUntilTheRefreshMargin() {
+    AtomicInteger loads = new AtomicInteger();
+    long exp = clock.instant().getEpochSecond() + 600;
+    String token = TestSupport.jwt("a", exp);
+
+    for (int i = 0; i < 5; i++) {
+      assertEquals(token, cache.get("k", () -> {
+        loads.incrementAndGet();
+        return cache.token(token, Duration.ofHours(1));
+      }));
+    }
+    assertEquals(1, loads.get());
+
+    clock.advance(Duration.ofSeconds(541));
+    cache.get("k", () -> {
+      loads.incrementAndGet();
+      return cache.token(token, Duration.ofHours(1));
+    });
+    assertEquals(2, loads.get());
+  }
+
+  @Test
+  void concurrentCallersShareOneLoadAndItsFailure() throws Exception {
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      results.add(pool.submit(() -> cache.get("k", () -> {
+        loads.incrementAndGet();
+        loading.countDown();
+        await(release);
+        throw new DimoIoException("login failed", null);
+      })));
+      loading.await(5, TimeUnit.SECONDS);
+      for (int i = 0; i < 7; i++) {
+        results.add(pool.submit(() -> cache.get("k", () -> {
+          loads.incrementAndGet();
+          return cache.token("late", Duration.ofHours(1));
+        })));
+      }
+      Thread.sleep(50); // let the waiters reach the in-flight load; the assertion does not depend on it
+      release.countDown();
+      int failures = 0;
+      for (Future<String> result : results) {
+        try {
+          assertEquals("late", result.get(5, TimeUnit.SECONDS));
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertEquals(DimoIoException.class, e.getCause().getClass());
+          failures++;
+        }
+      }
+      // The first load failed for everyone waiting on it; a caller arriving after it loads
+      // once more, and all later callers share that second load.
+      assertEquals(failures == results.size() ? 1 : 2, loads.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void invalidateForgetsOnlyTheSameToken() {
+    AtomicInteger loads = new AtomicInteger();
+    cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1)));
+    cache.invalidate("k", "other");
+    assertEquals("t1", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1))));
+
+    cache.invalidate("k", "t1");
+
+    assertEquals("t2", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1))));
+  }
+
+  @Test
+  void shortLivedTokensRefreshHalfwayAndExpiredOnesAreNotCached() {
+    TokenCache.Token shortLived = cache.token("opaque", Duration.ofSeconds(40));
+    assertEquals(clock.instant().plusSeconds(20), shortLived.refreshAt);
+
+    String expired = TestSupport.jwt("x", clock.instant().getEpochSecond() - 10);
+    TokenCache.Token token = cache.token(expired, Duration.ofHours(1));
+    assertEquals(clock.instant().minusSeconds(10), token.refreshAt);
+    assertEquals("Token[refreshAt=2025-12-31T23:59:50Z]", token.toString());
+  }
+
+  @Test
+  void loaderFailurePropagatesUnchanged() {
+    DimoIoException failure = new DimoIoException("boom", null);
+    DimoIoException thrown = assertThrows(DimoIoException.class,
+        () -> cache.get("k", () -> {
+          throw failure;
+        }));
+    assertSame(failure, thrown);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
