@@ -57,11 +57,10 @@ final class SandboxState {
       if (onConfirm == null) {
         return;
       }
-      if (pendingReads > 0) {
-        pendingReads--;
-      }
       if (pendingReads == 0) {
         confirm();
+      } else {
+        pendingReads--;
       }
     }
 

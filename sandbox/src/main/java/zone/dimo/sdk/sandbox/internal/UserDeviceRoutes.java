@@ -181,10 +181,10 @@ final class UserDeviceRoutes {
         if (v.mint != null) {
           v.mint.observe();
         }
-        for (SandboxState.Unit u : state.units.values()) {
-          observeUnit(u, p);
-        }
       }
+    }
+    for (SandboxState.Unit u : state.units.values()) {
+      observeUnit(u, p);
     }
     for (SandboxState.Vehicle v : state.vehicles.values()) {
       if (v.userId.equals(p.subject()) || (v.owner != null && v.owner.equals(p.address()))) {
