@@ -391,8 +391,8 @@ final class Tour {
   // --- aftermarket device -------------------------------------------------------------------------
 
   private String deviceInfo() {
-    needs(loggedIn, "auth.login");
     String serial = require(target.aftermarketSerial(), "missing --aftermarket-serial");
+    needs(loggedIn, "auth.login");
     device = client.execute(client.aftermarketDevices().getAftermarketDevice(serial));
     return "token id " + device.getTokenId() + ", " + manufacturer(device) + ", owner "
         + (device.getOwnerAddress() == null ? "none" : device.getOwnerAddress());

@@ -1,0 +1,48 @@
+package zone.dimo.sdk.samples;
+
+import java.security.SecureRandom;
+import zone.dimo.sdk.DimoClient;
+import zone.dimo.sdk.TokenProvider;
+import zone.dimo.sdk.VehicleTokenProvider;
+import zone.dimo.sdk.devices.model.CommandResponse;
+import zone.dimo.sdk.sandbox.DimoSandbox;
+import zone.dimo.sdk.signing.EthSigner;
+import zone.dimo.sdk.signing.PrivateKey;
+import zone.dimo.sdk.signing.Secp256k1Signer;
+
+/**
+ * Recipe: lock and unlock a vehicle's doors. Commands need a privilege token for the vehicle's
+ * NFT (privilege 2, "execute commands"); with {@link VehicleTokenProvider#tokenExchange()} the
+ * client gets one from the Token Exchange API on the first command and reuses it until shortly
+ * before it expires. The only thing a command needs is the vehicle's token id.
+ *
+ * <p>Runs against an embedded sandbox (it mints a vehicle first, as {@link MintVehicleRecipe}):
+ * {@code java -cp samples/target/dimo-walkthrough.jar zone.dimo.sdk.samples.LockDoorsRecipe}.
+ */
+public final class LockDoorsRecipe {
+  private LockDoorsRecipe() {}
+
+  public static void main(String[] args) {
+    try (DimoSandbox sandbox = DimoSandbox.start()) {
+      PrivateKey wallet = PrivateKey.generate(new SecureRandom());
+      EthSigner owner = Secp256k1Signer.of(wallet);
+      DimoClient client = DimoClient.builder()
+          .devicesUrl(sandbox.devicesUrl())
+          .authUrl(sandbox.authUrl())
+          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
+          .chainId(sandbox.chainId())
+          .registryAddress(sandbox.registryAddress())
+          .vehicleNftContract(sandbox.vehicleNftContract())
+          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), owner))
+          .vehicleTokens(VehicleTokenProvider.tokenExchange())
+          .build();
+      long tokenId = MintVehicleRecipe.mintSampleVehicle(client, owner, sandbox);
+
+      CommandResponse locked = client.execute(client.vehicleCommands().lockDoors(tokenId));
+      System.out.println("Lock requested: " + locked.getRequestId());
+      CommandResponse unlocked = client.execute(client.vehicleCommands().unlockDoors(tokenId));
+      System.out.println("Unlock requested: " + unlocked.getRequestId());
+      wallet.destroy();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package zone.dimo.sdk.samples;
+
+import java.security.SecureRandom;
+import java.util.List;
+import zone.dimo.sdk.DimoClient;
+import zone.dimo.sdk.TokenProvider;
+import zone.dimo.sdk.devices.model.CreateVehicleRequest;
+import zone.dimo.sdk.devices.model.ErrorCodeDescription;
+import zone.dimo.sdk.devices.model.ErrorCodeQuery;
+import zone.dimo.sdk.devices.model.ErrorCodesResult;
+import zone.dimo.sdk.devices.model.SubmitErrorCodesRequest;
+import zone.dimo.sdk.sandbox.DimoSandbox;
+import zone.dimo.sdk.signing.EthSigner;
+import zone.dimo.sdk.signing.PrivateKey;
+import zone.dimo.sdk.signing.Secp256k1Signer;
+
+/**
+ * Recipe: record diagnostic trouble codes for a vehicle, read them back with their descriptions,
+ * and mark them cleared. At most 100 codes per submission, each 5 to 8 characters; clearing
+ * applies to the latest submission, and clearing it twice is a 400.
+ *
+ * <p>Runs against an embedded sandbox:
+ * {@code java -cp samples/target/dimo-walkthrough.jar zone.dimo.sdk.samples.SubmitErrorCodesRecipe}.
+ */
+public final class SubmitErrorCodesRecipe {
+  private SubmitErrorCodesRecipe() {}
+
+  public static void main(String[] args) {
+    try (DimoSandbox sandbox = DimoSandbox.start()) {
+      PrivateKey wallet = PrivateKey.generate(new SecureRandom());
+      EthSigner user = Secp256k1Signer.of(wallet);
+      DimoClient client = DimoClient.builder()
+          .devicesUrl(sandbox.devicesUrl())
+          .authUrl(sandbox.authUrl())
+          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
+          .chainId(sandbox.chainId())
+          .registryAddress(sandbox.registryAddress())
+          .vehicleNftContract(sandbox.vehicleNftContract())
+          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), user))
+          .build();
+      // Error codes belong to a vehicle of the user; it need not be minted.
+      String vehicleId = client.execute(client.userDevices().createVehicle(new CreateVehicleRequest()
+          .countryCode("USA")
+          .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())))
+          .getUserDevice().getId();
+
+      ErrorCodesResult submitted = client.execute(client.errorCodes().submitErrorCodes(vehicleId,
+          new SubmitErrorCodesRequest()
+              .errorCodes(List.of("P0113", "P0300"))));
+      for (ErrorCodeDescription code : submitted.getErrorCodes()) {
+        System.out.println(code.getCode() + ": " + code.getDescription());
+      }
+
+      for (ErrorCodeQuery query :
+          client.execute(client.errorCodes().listErrorCodes(vehicleId)).getQueries()) {
+        System.out.println("Submitted at " + query.getRequestedAt() + ", cleared at "
+            + query.getClearedAt());
+      }
+
+      ErrorCodesResult cleared = client.execute(client.errorCodes().clearErrorCodes(vehicleId));
+      System.out.println("Cleared at " + cleared.getClearedAt());
+      wallet.destroy();
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package zone.dimo.sdk.samples;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class LockDoorsRecipeTest {
+  @Test
+  void mainRunsAgainstTheEmbeddedSandbox() {
+    String printed = StandardOutput.capture(() -> LockDoorsRecipe.main(new String[0]));
+
+    assertTrue(printed.contains("Unlock requested: "), printed);
+  }
+}
