@@ -12,6 +12,7 @@ import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.FixedPointUtil;
+import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -26,6 +27,7 @@ final class Secp256k1 {
   static final BigInteger N = PARAMS.getN();
   static final BigInteger HALF_N = N.shiftRight(1);
   static final BigInteger P = CURVE.getField().getCharacteristic();
+  private static final int[] N_WORDS = Nat256.fromBigInteger(N);
 
   // The comb's lookup table scans every entry and selects by mask, so a secret scalar never
   // decides which memory is read.
@@ -37,15 +39,56 @@ final class Secp256k1 {
 
   private Secp256k1() {}
 
-  /** Multiplies the generator by a secret scalar in [1, n-1]; returns a normalized point. */
-  static ECPoint multiplyG(BigInteger k) {
+  /**
+   * Multiplies the generator by a secret scalar in [1, n-1] with Bouncy Castle's comb; the fallback
+   * for the (negligibly rare) inputs that {@link FixedBase} reports as exceptional.
+   */
+  static ECPoint multiplyGSlow(BigInteger k) {
     return BASE_MULTIPLIER.multiply(G, k).normalize();
+  }
+
+  /**
+   * Computes {@code k·G} for a secret k in [1, n-1] into {@code scratch.x}, {@code scratch.y}
+   * (affine, 8 little-endian words each).
+   */
+  static void multiplyG(BigInteger k, FixedBase.Scratch scratch) {
+    int[] words = Nat256.fromBigInteger(k);
+    try {
+      if (!FixedBase.multiplySecret(words, scratch)) {
+        ECPoint p = multiplyGSlow(k);
+        System.arraycopy(Nat256.fromBigInteger(p.getAffineXCoord().toBigInteger()), 0, scratch.x, 0, 8);
+        System.arraycopy(Nat256.fromBigInteger(p.getAffineYCoord().toBigInteger()), 0, scratch.y, 0, 8);
+      }
+    } finally {
+      Arrays.fill(words, 0);
+    }
   }
 
   /** The 65-byte uncompressed public key {@code 0x04‖x‖y} of a valid private scalar. */
   static byte[] publicKey(byte[] privateKey) {
     BigInteger d = new BigInteger(1, privateKey);
-    return multiplyG(d).getEncoded(false);
+    FixedBase.Scratch scratch = new FixedBase.Scratch();
+    try {
+      multiplyG(d, scratch);
+      byte[] out = new byte[65];
+      out[0] = 0x04;
+      encode(scratch.x, out, 1);
+      encode(scratch.y, out, 33);
+      return out;
+    } finally {
+      scratch.wipe();
+    }
+  }
+
+  /** Writes 8 little-endian 32-bit words as 32 big-endian bytes at {@code out[offset]}. */
+  static void encode(int[] words, byte[] out, int offset) {
+    for (int i = 0; i < 8; i++) {
+      int w = words[7 - i];
+      out[offset + 4 * i] = (byte) (w >>> 24);
+      out[offset + 4 * i + 1] = (byte) (w >>> 16);
+      out[offset + 4 * i + 2] = (byte) (w >>> 8);
+      out[offset + 4 * i + 3] = (byte) w;
+    }
   }
 
   /** Whether {@code xy} (64 bytes) is the affine encoding of a point on the curve. */
@@ -76,34 +119,38 @@ final class Secp256k1 {
     BigInteger e = new BigInteger(1, digest);
     HMacDSAKCalculator calculator = new HMacDSAKCalculator(new SHA256Digest());
     calculator.init(N, d, digest);
-    while (true) {
-      BigInteger k = calculator.nextK();
-      ECPoint point = multiplyG(k);
-      BigInteger rx = point.getAffineXCoord().toBigInteger();
-      // R.x >= n would need a recovery id of 2 or 3, which v in {27,28} cannot carry (odds about
-      // 2^-128); take the next RFC 6979 nonce instead, which keeps signing deterministic.
-      if (rx.compareTo(N) >= 0) {
-        continue;
+    FixedBase.Scratch scratch = new FixedBase.Scratch();
+    try {
+      while (true) {
+        BigInteger k = calculator.nextK();
+        multiplyG(k, scratch);
+        // R.x >= n would need a recovery id of 2 or 3, which v in {27,28} cannot carry (odds about
+        // 2^-128); take the next RFC 6979 nonce instead, which keeps signing deterministic.
+        if (Nat256.gte(scratch.x, N_WORDS)) {
+          continue;
+        }
+        BigInteger r = Nat256.toBigInteger(scratch.x);
+        if (r.signum() == 0) {
+          continue;
+        }
+        BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
+        if (s.signum() == 0) {
+          continue;
+        }
+        int recoveryId = scratch.y[0] & 1;
+        if (s.compareTo(HALF_N) > 0) {
+          // (r, n-s) is the signature of -k, whose point -R has the other y parity.
+          s = N.subtract(s);
+          recoveryId ^= 1;
+        }
+        byte[] out = new byte[65];
+        BigIntegers.asUnsignedByteArray(r, out, 0, 32);
+        BigIntegers.asUnsignedByteArray(s, out, 32, 32);
+        out[64] = (byte) (27 + recoveryId);
+        return out;
       }
-      BigInteger r = rx;
-      if (r.signum() == 0) {
-        continue;
-      }
-      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
-      if (s.signum() == 0) {
-        continue;
-      }
-      int recoveryId = point.getAffineYCoord().testBitZero() ? 1 : 0;
-      if (s.compareTo(HALF_N) > 0) {
-        // (r, n-s) is the signature of -k, whose point -R has the other y parity.
-        s = N.subtract(s);
-        recoveryId ^= 1;
-      }
-      byte[] out = new byte[65];
-      BigIntegers.asUnsignedByteArray(r, out, 0, 32);
-      BigIntegers.asUnsignedByteArray(s, out, 32, 32);
-      out[64] = (byte) (27 + recoveryId);
-      return out;
+    } finally {
+      scratch.wipe();
     }
   }
 
