@@ -98,6 +98,7 @@ class FailuresTest {
   void faultMatrix(Fault fault, Target target, Class<? extends DimoException> expected,
       int requests) {
     DimoClient client = clientFor(server, sleeper)
+        .readTimeout(fault == Fault.STALL_PAST_TIMEOUT ? Duration.ofMillis(250) : Duration.ofSeconds(5))
         .userToken(TokenProvider.of(USER_TOKEN))
         .vehicleTokens(VehicleTokenProvider.of(VEHICLE_TOKEN))
         .build();

@@ -59,7 +59,10 @@ final class TestSupport {
     }
   }
 
-  /** A client whose three base URLs all point at {@code server}, with tiny timeouts. */
+  /**
+   * A client whose three base URLs all point at {@code server}. Timeouts are generous because the
+   * build machine is shared; tests of timeouts set their own.
+   */
   static DimoClient.Builder clientFor(MockWebServer server, Sleeper sleeper) {
     String url = server.url("/").toString();
     return DimoClient.builder()
@@ -67,9 +70,9 @@ final class TestSupport {
         .devicesUrl(url)
         .authUrl(url)
         .tokenExchangeUrl(url)
-        .connectTimeout(Duration.ofMillis(500))
-        .readTimeout(Duration.ofMillis(300))
-        .writeTimeout(Duration.ofMillis(300))
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(5))
+        .writeTimeout(Duration.ofSeconds(5))
         .sleeper(sleeper)
         .random(new java.util.Random(1));
   }
