@@ -13,6 +13,7 @@ import zone.dimo.sdk.devices.api.AftermarketDevicesApi;
 import zone.dimo.sdk.devices.model.AftermarketDeviceClaimRequest;
 import zone.dimo.sdk.devices.model.AftermarketDeviceInfo;
 import zone.dimo.sdk.devices.model.AftermarketDevicePairRequest;
+import zone.dimo.sdk.devices.model.DimoError;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
 import zone.dimo.sdk.devices.model.TypedData;
 import zone.dimo.sdk.devices.model.TypedDataField;
@@ -199,5 +200,17 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
 
   private static List<String> fieldNames(TypedData typedData, String type) {
     return typedData.getTypes().get(type).stream().map(TypedDataField::getName).toList();
+  }
+
+  @Test
+  @WireContract("getAftermarketDevice")
+  void getAftermarketDeviceOfAnotherOwnerDecodesDimoError() throws Exception {
+    enqueueJson(403, "{\"code\":403,\"message\":\"user does not have rights to this device\"}");
+
+    DimoError error = executeError(api().getAftermarketDevice(SERIAL), 403, DimoError.class);
+
+    assertRequestLine(takeRequest(), "GET", "/v1/aftermarket/device/by-serial/" + SERIAL);
+    assertEquals(403, error.getCode());
+    assertEquals("user does not have rights to this device", error.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import zone.dimo.sdk.devices.api.ErrorCodesApi;
+import zone.dimo.sdk.devices.model.DimoError;
 import zone.dimo.sdk.devices.model.ErrorCodeDescription;
 import zone.dimo.sdk.devices.model.ErrorCodeQuery;
 import zone.dimo.sdk.devices.model.ErrorCodeQueryList;
@@ -88,5 +89,17 @@ class ErrorCodesApiWireTest extends WireTestSupport {
 
   private static List<String> codes(List<ErrorCodeDescription> descriptions) {
     return descriptions.stream().map(ErrorCodeDescription::getCode).toList();
+  }
+
+  @Test
+  @WireContract("clearErrorCodes")
+  void clearingTwiceIs400WithDimoError() throws Exception {
+    enqueueJson(400, "{\"code\":400,\"message\":\"all error codes already cleared\"}");
+
+    DimoError error = executeError(api().clearErrorCodes(USER_DEVICE_ID), 400, DimoError.class);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/error-codes/clear");
+    assertEquals(400, error.getCode());
+    assertEquals("all error codes already cleared", error.getMessage());
   }
 }

@@ -11,6 +11,7 @@ import retrofit2.Response;
 import zone.dimo.sdk.devices.api.GeofencesApi;
 import zone.dimo.sdk.devices.model.CreateGeofenceResponse;
 import zone.dimo.sdk.devices.model.Geofence;
+import zone.dimo.sdk.devices.model.GeofenceError;
 import zone.dimo.sdk.devices.model.GeofenceList;
 import zone.dimo.sdk.devices.model.GeofenceRequest;
 import zone.dimo.sdk.devices.model.GeofenceType;
@@ -130,5 +131,30 @@ class GeofencesApiWireTest extends WireTestSupport {
     assertRequestLine(request, "DELETE", "/v1/user/geofences/" + GEOFENCE_ID);
     assertNoBody(request);
     assertNull(response.body());
+  }
+
+  @Test
+  @WireContract("createGeofence")
+  void createGeofenceWithADuplicateNameDecodesGeofenceError() throws Exception {
+    enqueueJson(400, "{\"errorMessage\":\"Geofence with that name already exists for this user\"}");
+
+    GeofenceError error = executeError(api().createGeofence(
+        new GeofenceRequest().name("Home").type(GeofenceType.PRIVACY_FENCE)), 400, GeofenceError.class);
+
+    RecordedRequest request = takeRequest();
+    assertRequestLine(request, "POST", "/v1/user/geofences");
+    assertJsonBody(request, "{\"name\":\"Home\",\"type\":\"PrivacyFence\"}");
+    assertEquals("Geofence with that name already exists for this user", error.getErrorMessage());
+  }
+
+  @Test
+  @WireContract("deleteGeofence")
+  void deleteGeofenceOfAnUnknownIdDecodesGeofenceError() throws Exception {
+    enqueueJson(404, "{\"errorMessage\":\"sql: no rows in result set\"}");
+
+    GeofenceError error = executeError(api().deleteGeofence(GEOFENCE_ID), 404, GeofenceError.class);
+
+    assertRequestLine(takeRequest(), "DELETE", "/v1/user/geofences/" + GEOFENCE_ID);
+    assertEquals("sql: no rows in result set", error.getErrorMessage());
   }
 }

@@ -7,6 +7,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
+import zone.dimo.sdk.tokenexchange.model.TokenExchangeErrorResponse;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeRequest;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeResponse;
 
@@ -52,5 +53,19 @@ class TokenExchangeApiWireTest extends WireTestSupport {
     // 2^53 + 1: a long must reach the wire exactly, not through a double.
     assertJsonBody(request, "{\"nftContractAddress\":\"" + VEHICLE_CONTRACT + "\","
         + "\"privileges\":[2],\"tokenId\":9007199254740993,\"audience\":[\"dimo.zone\"]}");
+  }
+
+  @Test
+  @WireContract("exchangeToken")
+  void exchangeTokenWithoutPrivilegesDecodesTheErrorBody() throws Exception {
+    enqueueJson(403, "{\"code\":403,\"message\":\"Subject lacks privileges 2 on token 21957.\"}");
+
+    TokenExchangeErrorResponse error = executeError(api().exchangeToken(new TokenExchangeRequest()
+        .nftContractAddress(VEHICLE_CONTRACT).privileges(List.of(2)).tokenId(21957L)), 403,
+        TokenExchangeErrorResponse.class);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/tokens/exchange");
+    assertEquals(403, error.getCode());
+    assertEquals("Subject lacks privileges 2 on token 21957.", error.getMessage());
   }
 }

@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.RecordedRequest;
+import okhttp3.ResponseBody;
+import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import zone.dimo.sdk.devices.api.UserDevicesApi;
 import zone.dimo.sdk.devices.model.CreateVehicleFromSmartcarRequest;
 import zone.dimo.sdk.devices.model.CreateVehicleFromVinRequest;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
+import zone.dimo.sdk.devices.model.DimoError;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
 import zone.dimo.sdk.devices.model.MyDevicesResponse;
 import zone.dimo.sdk.devices.model.PowertrainType;
@@ -334,5 +337,47 @@ class UserDevicesApiWireTest extends WireTestSupport {
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/refresh");
     assertEmptyPost(request);
     assertNull(response.body());
+  }
+
+  @Test
+  @WireContract("updateVin")
+  void updateVinConflictDecodesDimoError() throws Exception {
+    enqueueJson(409, "{\"code\":409,\"message\":\"VIN already in use by another vehicle.\"}");
+
+    DimoError error = executeError(api().updateVin(USER_DEVICE_ID, new UpdateVinRequest().vin(VIN)), 409,
+        DimoError.class);
+
+    assertRequestLine(takeRequest(), "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
+    assertEquals(409, error.getCode());
+    assertEquals("VIN already in use by another vehicle.", error.getMessage());
+  }
+
+  @Test
+  @WireContract("refreshData")
+  void refreshDataRateLimitDecodesDimoError() throws Exception {
+    enqueueJson(429, "{\"code\":429,"
+        + "\"message\":\"rate limit for integration refresh hit, next available: 2024-07-28T15:40:11Z\"}");
+
+    DimoError error = executeError(api().refreshData(USER_DEVICE_ID), 429, DimoError.class);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/refresh");
+    assertEquals(429, error.getCode());
+    assertEquals("rate limit for integration refresh hit, next available: 2024-07-28T15:40:11Z", error.getMessage());
+  }
+
+  @Test
+  @WireContract("listMyVehicles")
+  void listMyVehiclesWithExpiredTokenGetsTextPlain401() throws Exception {
+    enqueue(401, "text/plain; charset=utf-8", new Buffer().writeUtf8("Invalid or expired JWT"));
+
+    Response<MyDevicesResponse> response = api().listMyVehicles().execute();
+
+    assertRequestLine(takeRequest(), "GET", "/v1/user/devices/me");
+    assertEquals(401, response.code());
+    assertNull(response.body());
+    try (ResponseBody errorBody = response.errorBody()) {
+      assertEquals("text/plain; charset=utf-8", String.valueOf(errorBody.contentType()));
+      assertEquals("Invalid or expired JWT", errorBody.string());
+    }
   }
 }

@@ -8,6 +8,7 @@ import retrofit2.Call;
 import retrofit2.Response;
 import zone.dimo.sdk.devices.api.VehicleCommandsApi;
 import zone.dimo.sdk.devices.model.CommandResponse;
+import zone.dimo.sdk.devices.model.DimoError;
 
 class VehicleCommandsApiWireTest extends WireTestSupport {
 
@@ -58,5 +59,17 @@ class VehicleCommandsApiWireTest extends WireTestSupport {
     assertRequestLine(request, "POST", target);
     assertEmptyPost(request);
     assertEquals(REQUEST_ID, response.body().getRequestId());
+  }
+
+  @Test
+  @WireContract("unlockDoors")
+  void underPrivilegedTokenGetsJson401() throws Exception {
+    enqueueJson(401, "{\"code\":401,\"message\":\"Unauthorized! Token does not contain required privileges\"}");
+
+    DimoError error = executeError(api().unlockDoors(TOKEN_ID), 401, DimoError.class);
+
+    assertRequestLine(takeRequest(), "POST", "/v1/vehicle/21957/commands/doors/unlock");
+    assertEquals(401, error.getCode());
+    assertEquals("Unauthorized! Token does not contain required privileges", error.getMessage());
   }
 }

@@ -8,7 +8,9 @@ import okio.Buffer;
 import org.junit.jupiter.api.Test;
 import retrofit2.Response;
 import zone.dimo.sdk.auth.api.Web3AuthApi;
+import zone.dimo.sdk.auth.model.AuthErrorResponse;
 import zone.dimo.sdk.auth.model.ChallengeResponse;
+import zone.dimo.sdk.auth.model.OAuthErrorResponse;
 import zone.dimo.sdk.auth.model.TokenResponse;
 
 class Web3AuthApiWireTest extends WireTestSupport {
@@ -73,5 +75,32 @@ class Web3AuthApiWireTest extends WireTestSupport {
     assertEquals(86399L, tokens.getExpiresIn());
     assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIweDIyIn0.aWQ", tokens.getIdToken());
     assertNull(tokens.getRefreshToken());
+  }
+
+  @Test
+  @WireContract("generateChallenge")
+  void generateChallengeForAnUnknownClientDecodesAuthError() throws Exception {
+    enqueueJson(400, "{\"status\":400,\"message\":\"invalid client_id\"}");
+
+    AuthErrorResponse error = executeError(
+        api().generateChallenge(CLIENT_ID, DOMAIN, "openid email", "code", ADDRESS), 400, AuthErrorResponse.class);
+
+    assertRequestLine(takeRequest(), "POST", "/auth/web3/generate_challenge");
+    assertEquals(400, error.getStatus());
+    assertEquals("invalid client_id", error.getMessage());
+  }
+
+  @Test
+  @WireContract("submitChallenge")
+  void submitChallengeWithABadSignatureDecodesOAuthError() throws Exception {
+    enqueueJson(400, "{\"error\":\"invalid_request\",\"error_description\":\"Signature is not valid.\"}");
+
+    OAuthErrorResponse error = executeError(
+        api().submitChallenge(CLIENT_ID, DOMAIN, STATE, SIGNATURE, "authorization_code"), 400,
+        OAuthErrorResponse.class);
+
+    assertRequestLine(takeRequest(), "POST", "/auth/web3/submit_challenge");
+    assertEquals("invalid_request", error.getError());
+    assertEquals("Signature is not valid.", error.getErrorDescription());
   }
 }

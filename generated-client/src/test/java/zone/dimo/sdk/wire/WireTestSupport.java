@@ -15,19 +15,22 @@ import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
@@ -146,10 +149,6 @@ abstract class WireTestSupport {
     }
   }
 
-  static String fixtureText(String name) {
-    return new String(fixture(name), StandardCharsets.UTF_8);
-  }
-
   // ---- calls
 
   /** Runs the call and checks the status; the body is decoded by the generated return type. */
@@ -158,6 +157,20 @@ abstract class WireTestSupport {
     assertEquals(expectedCode, response.code(), () -> "status of " + call.request());
     assertTrue(response.isSuccessful());
     return response;
+  }
+
+  /**
+   * Runs a call the server answers with an error status and decodes the error body as
+   * {@code errorType}, the schema the spec documents for that status.
+   */
+  static <E> E executeError(Call<?> call, int expectedCode, Class<E> errorType) throws IOException {
+    Response<?> response = call.execute();
+    assertEquals(expectedCode, response.code(), () -> "status of " + call.request());
+    assertNull(response.body());
+    try (ResponseBody errorBody = response.errorBody()) {
+      assertNotNull(errorBody, "error body");
+      return MOSHI.adapter(errorType).fromJson(errorBody.source());
+    }
   }
 
   final RecordedRequest takeRequest() throws InterruptedException {
@@ -215,8 +228,7 @@ abstract class WireTestSupport {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static JsonAdapter<?> unknownEnumFallback(
-      java.lang.reflect.Type type, java.util.Set<? extends java.lang.annotation.Annotation> annotations,
-      Moshi moshi) {
+      Type type, Set<? extends Annotation> annotations, Moshi moshi) {
     if (!(type instanceof Class) || !((Class<?>) type).isEnum() || !annotations.isEmpty()) {
       return null;
     }
