@@ -174,7 +174,7 @@ public final class DimoSandbox implements AutoCloseable {
 
   /** Stops the server. Idempotent. */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (closed.getCount() > 0) {
       server.close();
       closed.countDown();

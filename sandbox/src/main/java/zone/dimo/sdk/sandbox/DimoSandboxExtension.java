@@ -30,6 +30,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  *
+ * <p>A {@code @Nested} class is a test class of its own: per class, it gets its own sandbox, and
+ * only the innermost test instance's fields are injected.
+ *
  * <p>Needs {@code junit-jupiter-api} on the test class path (the sandbox declares it
  * {@code provided}).
  */
@@ -82,10 +85,8 @@ public final class DimoSandboxExtension
 
   @Override
   public void beforeEach(ExtensionContext context) throws IllegalAccessException {
-    DimoSandbox sandbox = sandbox(context);
-    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
-      injectFields(instance.getClass(), instance, sandbox, false);
-    }
+    Object instance = context.getRequiredTestInstance();
+    injectFields(instance.getClass(), instance, sandbox(context), false);
   }
 
   @Override

@@ -54,10 +54,9 @@ final class AuthRoutes {
     if (!(" " + scope + " ").contains(" openid ")) {
       return status(400, "invalid scope: must include openid");
     }
-    Address address;
-    try {
-      address = Address.fromHex(nonNull(form.get("address")));
-    } catch (IllegalArgumentException e) {
+    // Like go-ethereum's IsHexAddress: any case, no checksum check.
+    Address address = TokenExchangeRoutes.lenientAddress(nonNull(form.get("address")));
+    if (address == null) {
       return status(400, "invalid address");
     }
     Instant now = state.now();
