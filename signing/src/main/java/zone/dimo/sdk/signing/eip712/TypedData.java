@@ -19,8 +19,9 @@ import java.util.Set;
  * <p>{@link #fromMap(Map)} makes an immutable deep copy and checks the structure up front: every
  * type well formed and known, no cycles, an explicit {@code EIP712Domain} type, no struct type that
  * the primary type does not use, and no domain key that is neither an {@code EIP712Domain} member
- * nor one of the five standard domain fields. Values are checked against their types when the
- * document is hashed ({@link Eip712}).
+ * nor one of the five standard domain fields. Every domain and message value is checked against
+ * its type here too (see {@link Eip712} for the rules), so a bad document fails when it is built,
+ * with the path of the bad value.
  *
  * <p>Immutable and thread-safe; compares by content.
  */
@@ -33,6 +34,8 @@ public final class TypedData {
   private final Map<String, Object> domain;
   private final Map<String, Object> message;
   private final TypeGraph graph;
+  private final Encoded encodedDomain;
+  private final Encoded encodedMessage;
   // Derived from immutable state; computed once on first use.
   private volatile byte[] domainSeparator;
 
@@ -47,6 +50,11 @@ public final class TypedData {
     this.domain = domain;
     this.message = message;
     this.graph = graph;
+    // Values are checked against their types here, so a bad document fails when it is parsed.
+    this.encodedDomain =
+        Encoder.struct(graph, graph.struct(TypeGraph.DOMAIN), domain, Path.root("domain"));
+    this.encodedMessage =
+        Encoder.struct(graph, graph.struct(primaryType), message, Path.root("message"));
   }
 
   /**
@@ -60,8 +68,9 @@ public final class TypedData {
    * @param root the document
    * @return the typed data
    * @throws NullPointerException if {@code root} is null
-   * @throws InvalidTypedDataException if a part is missing or has the wrong shape, or the types
-   *     are malformed, unknown, cyclic, unused, or do not describe the domain
+   * @throws InvalidTypedDataException if a part is missing or has the wrong shape, the types are
+   *     malformed, unknown, cyclic, unused, or do not describe the domain, or a value does not fit
+   *     its type
    */
   public static TypedData fromMap(Map<String, ?> root) {
     Objects.requireNonNull(root, "root == null");
@@ -214,6 +223,14 @@ public final class TypedData {
 
   TypeGraph graph() {
     return graph;
+  }
+
+  Encoded encodedDomain() {
+    return encodedDomain;
+  }
+
+  Encoded encodedMessage() {
+    return encodedMessage;
   }
 
   byte[] cachedDomainSeparator() {
