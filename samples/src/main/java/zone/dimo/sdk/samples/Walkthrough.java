@@ -1,6 +1,7 @@
 package zone.dimo.sdk.samples;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -178,6 +179,10 @@ public final class Walkthrough implements Callable<Integer> {
         sandbox.close();
       }
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("dimo-walkthrough: cannot start the sandbox: "
+          + e.getMessage());
+      return STEP_FAILED;
     }
     try {
       return walk(target, out);
@@ -269,7 +274,6 @@ public final class Walkthrough implements Callable<Integer> {
         .registryAddress(sandbox.registryAddress())
         .vehicleNftContract(sandbox.vehicleNftContract())
         .build();
-    PrivateKey user = userKey();
     AftermarketDevice device = sandbox.aftermarketDevices().get(0);
     String serial = aftermarketSerial != null ? aftermarketSerial : device.serial();
     PrivateKey deviceKey;
@@ -282,6 +286,7 @@ public final class Walkthrough implements Callable<Integer> {
           .map(AftermarketDevice::privateKey)
           .orElse(null);
     }
+    PrivateKey user = userKey(deviceKey);
     return new Target("embedded sandbox at " + sandbox.devicesUrl() + " (chain "
         + sandbox.chainId() + ")", env, sandbox.clientId(), sandbox.domain(), user, country,
         vin != null ? vin : sandbox.deviceDefinitions().get(0).sampleVin(),
@@ -345,19 +350,28 @@ public final class Walkthrough implements Callable<Integer> {
       throw new BadOption("--smartcar-code needs --smartcar-redirect-uri");
     }
     Environment built = env.build();
-    PrivateKey user = userKey();
     PrivateKey deviceKey = aftermarketKeyFile == null ? null
         : load("--aftermarket-key-file", aftermarketKeyFile);
+    PrivateKey user = userKey(deviceKey);
     return new Target(built.name() + " services at " + built.devicesUrl() + " (chain "
         + built.chainId() + ")", built, clientId, domain, user, country, vin, smartcarCode,
         smartcarRedirectUri, aftermarketSerial, deviceKey, dcnNode, syntheticDeviceTokenId,
         timeout());
   }
 
-  private PrivateKey userKey() throws BadOption {
-    return privateKeyFile == null
-        ? PrivateKey.generate(new SecureRandom())
-        : load("--private-key-file", privateKeyFile);
+  /** The user's key; destroys {@code deviceKey} (loaded before it) when it cannot be had. */
+  private PrivateKey userKey(PrivateKey deviceKey) throws BadOption {
+    try {
+      timeout(); // the last option to check: nothing can fail once the key exists
+      return privateKeyFile == null
+          ? PrivateKey.generate(new SecureRandom())
+          : load("--private-key-file", privateKeyFile);
+    } catch (BadOption e) {
+      if (deviceKey != null) {
+        deviceKey.destroy();
+      }
+      throw e;
+    }
   }
 
   private Duration timeout() throws BadOption {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +103,31 @@ class WalkthroughTest {
     String printed = out.toString();
     assertTrue(printed.contains("remote services at " + sandbox.devicesUrl()), printed);
     assertTrue(printed.contains(device.serial()), printed);
+  }
+
+  @Test
+  void runningAgainWithTheSameKeySkipsWhatIsAlreadyDone() throws IOException {
+    String[] arguments = remoteArguments(sandbox.aftermarketDevices().get(2),
+        "--vin", sandbox.deviceDefinitions().get(1).sampleVin(),
+        "--smartcar-code", sandbox.smartcarCode(),
+        "--smartcar-redirect-uri", sandbox.domain(),
+        "--dcn-node", sandbox.dcnNodeId(),
+        "--synthetic-device-token-id", sandbox.syntheticDeviceTokenIds().get(0).toString());
+    assertEquals(Walkthrough.OK, run(arguments).exitCode(), out::toString);
+
+    Walkthrough.Outcome again = run(arguments);
+
+    assertEquals(Walkthrough.OK, again.exitCode(), out::toString);
+    Map<String, StepResult> steps = byName(again);
+    assertEquals("not needed: the VIN is already confirmed",
+        steps.get("vehicle.confirmVin").detail());
+    assertTrue(steps.get("mint.submit").detail().startsWith("not needed: vehicle "),
+        steps.get("mint.submit")::line);
+    assertTrue(steps.get("aftermarket.claim").detail().startsWith("not needed: already claimed"),
+        steps.get("aftermarket.claim")::line);
+    assertEquals(Set.of("vehicle.confirmVin", "mint.submit", "aftermarket.claim"),
+        again.steps().stream().filter(step -> step.outcome() != StepResult.Outcome.PASSED)
+            .map(StepResult::name).collect(Collectors.toSet()));
   }
 
   @Test
