@@ -1,0 +1,16 @@
+package zone.dimo.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PayloadMismatchExceptionTest {
+  @Test
+  void namesFieldExpectedAndActual() {
+    PayloadMismatchException e = new PayloadMismatchException("domain.chainId", "137", "0x13882");
+    assertEquals("domain.chainId", e.field());
+    assertEquals("137", e.expected());
+    assertEquals("0x13882", e.actual());
+    assertEquals("Refusing to sign: domain.chainId is 0x13882, expected 137", e.getMessage());
+  }
+}

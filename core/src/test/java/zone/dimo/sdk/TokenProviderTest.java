@@ -1,0 +1,37 @@
+package zone.dimo.sdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+class TokenProviderTest {
+  @Test
+  void staticTokenNeverChangesAndNeverPrints() {
+    TokenProvider provider = TokenProvider.of(TestSupport.USER_TOKEN);
+    provider.invalidate(TestSupport.USER_TOKEN);
+    assertEquals(TestSupport.USER_TOKEN, provider.token());
+    assertEquals("TokenProvider.of([redacted])", provider.toString());
+  }
+
+  @Test
+  void staticVehicleTokenAnswersEveryVehicle() {
+    VehicleTokenProvider provider = VehicleTokenProvider.of("v");
+    assertEquals("v", provider.token(1, Collections.singleton(2)));
+    assertEquals("v", provider.token(2, Collections.singleton(1)));
+    assertFalse(provider.toString().contains("v)"));
+    assertEquals("VehicleTokenProvider.of([redacted])", provider.toString());
+  }
+
+  @Test
+  void factoriesRejectNulls() {
+    assertEquals("token == null",
+        assertThrows(NullPointerException.class, () -> TokenProvider.of(null)).getMessage());
+    assertEquals("signer == null",
+        assertThrows(NullPointerException.class, () -> TokenProvider.web3Login("c", "d", null)).getMessage());
+    assertEquals("token == null",
+        assertThrows(NullPointerException.class, () -> VehicleTokenProvider.of(null)).getMessage());
+  }
+}
