@@ -11,7 +11,8 @@ import zone.dimo.sdk.signing.Keccak256;
 
 /**
  * The public on-chain metadata: aftermarket devices (by token id or address, and their PNG
- * image), synthetic devices, and DCN names (metadata and an SVG image). All answers are
+ * image), minted vehicles (the target of their {@code tokenUri}), synthetic devices, and DCN
+ * names (metadata and an SVG image). All answers are
  * {@code NFTMetadataResp} {@code {name, description, image, attributes:[{trait_type, value}]}}.
  */
 final class NftRoutes {
@@ -33,6 +34,8 @@ final class NftRoutes {
     router.add("GET", "/v1/aftermarket/device/{tokenId}", open, this::deviceByTokenId);
     router.add("GET", "/v1/aftermarket/device/{tokenId}/image", open, this::deviceImage);
     router.add("GET", "/v1/synthetic/device/{tokenId}", open, this::synthetic);
+    router.add("GET", "/v1/vehicle/{tokenId}", open, this::vehicle);
+    router.add("GET", "/v1/vehicle/{tokenId}/image", open, this::vehicleImage);
     router.add("GET", "/v1/dcn/{nodeId}", open, this::dcn);
     router.add("GET", "/v1/dcn/{nodeId}/image", open, this::dcnImage);
   }
@@ -103,6 +106,33 @@ final class NftRoutes {
     attributes.add(attribute("Serial Number", u.device.serial));
     return metadata(name, name + ", a DIMO hardware device.",
         urls.devicesUrl() + "/v1/aftermarket/device/" + u.device.tokenId + "/image", attributes);
+  }
+
+  /** The vehicle NFT's metadata, what the {@code tokenUri} of a minted vehicle points to. */
+  private SandboxResponse vehicle(SandboxRequest request) {
+    SandboxState.Vehicle v = mintedVehicle(request);
+    Provisioned.Definition d = v.definition;
+    String name = d.displayName();
+    List<Object> attributes = new ArrayList<>();
+    attributes.add(attribute("Make", d.make));
+    attributes.add(attribute("Model", d.model));
+    attributes.add(attribute("Year", String.valueOf(d.year)));
+    return SandboxResponse.json(200, metadata(name, name + ", a DIMO vehicle.",
+        urls.devicesUrl() + "/v1/vehicle/" + v.tokenId + "/image", attributes));
+  }
+
+  private SandboxResponse vehicleImage(SandboxRequest request) {
+    mintedVehicle(request);
+    return SandboxResponse.bytes(200, "image/png", DEVICE_PNG);
+  }
+
+  private SandboxState.Vehicle mintedVehicle(SandboxRequest request) {
+    long tokenId = tokenId(request);
+    SandboxState.Vehicle v = state.vehicleByTokenId(tokenId);
+    if (v == null) {
+      throw ApiException.of(404, "NFT not found.");
+    }
+    return v;
   }
 
   private SandboxResponse synthetic(SandboxRequest request) {

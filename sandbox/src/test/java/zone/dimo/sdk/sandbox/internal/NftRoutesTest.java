@@ -50,6 +50,20 @@ class NftRoutesTest {
   }
 
   @Test
+  void mintedVehiclesHaveMetadataAtTheirTokenUri() {
+    zone.dimo.sdk.signing.PrivateKey owner = zone.dimo.sdk.signing.PrivateKey.generate(new java.security.SecureRandom());
+    String token = http.login(owner);
+    String id = http.mintedVehicle(token, owner, sandbox.deviceDefinitions().get(0).sampleVin());
+    String uri = (String) ((Map<?, ?>) http.myVehicle(token, id).get("nft")).get("tokenUri");
+    assertEquals(sandbox.devicesUrl() + "/v1/vehicle/21000", uri);
+    SandboxHttp.Answer meta = http.get("/v1/vehicle/21000", null);
+    assertEquals(200, meta.status());
+    assertEquals("2022 Ford Bronco", meta.json().get("name"));
+    assertEquals("image/png", http.get("/v1/vehicle/21000/image", null).contentType());
+    assertEquals(404, http.get("/v1/vehicle/21001", null).status());
+  }
+
+  @Test
   void syntheticDevices() {
     SandboxHttp.Answer a = http.get("/v1/synthetic/device/512", null);
     assertEquals(200, a.status());
