@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
+import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class FailuresTest {
 
   private final MockWebServer server = new MockWebServer();
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper();
+  private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
 
   @BeforeEach
   void start() throws Exception {
@@ -101,6 +103,8 @@ class FailuresTest {
         .readTimeout(fault == Fault.STALL_PAST_TIMEOUT ? Duration.ofMillis(250) : Duration.ofSeconds(5))
         .userToken(TokenProvider.of(USER_TOKEN))
         .vehicleTokens(VehicleTokenProvider.of(VEHICLE_TOKEN))
+        // BODY logs everything the lower levels log; RedactingLoggerTest covers each level.
+        .httpLogging(HttpLoggingInterceptor.Level.BODY, logLines::add)
         .build();
     for (int i = 0; i < 3; i++) {
       server.enqueue(response(fault));
@@ -118,6 +122,13 @@ class FailuresTest {
       checkDetails(fault, target, e);
     }
     assertEquals(requests, fault == Fault.CONNECTION_REFUSED ? 0 : server.getRequestCount());
+    for (String line : logLines) {
+      assertFalse(line.contains(USER_TOKEN) || line.contains(VEHICLE_TOKEN) || line.contains("eyJ"),
+          "token in log: " + line);
+    }
+    if (fault != Fault.CONNECTION_REFUSED) {
+      assertTrue(logLines.contains("Authorization: \u2588\u2588"), "request logged: " + logLines);
+    }
   }
 
   private void checkDetails(Fault fault, Target target, DimoException e) {
