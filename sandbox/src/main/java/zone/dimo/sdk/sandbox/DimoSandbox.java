@@ -88,16 +88,25 @@ public final class DimoSandbox implements AutoCloseable {
     this.definitions = Collections.unmodifiableList(defs);
   }
 
-  /** Starts a sandbox with the defaults on an ephemeral port. */
+  /**
+   * Starts a sandbox with the defaults on an ephemeral port.
+   *
+   * @throws UncheckedIOException if the server cannot bind
+   */
   public static DimoSandbox start() {
     return builder().start();
   }
 
-  /** Starts a sandbox with the defaults on {@code port} (0 = ephemeral). */
+  /**
+   * Starts a sandbox with the defaults on {@code port} (0 = ephemeral).
+   *
+   * @throws UncheckedIOException if the port cannot be bound (e.g. it is taken)
+   */
   public static DimoSandbox start(int port) {
     return builder().port(port).start();
   }
 
+  /** A builder with every option at its default (see {@link Builder}). */
   public static Builder builder() {
     return new Builder();
   }

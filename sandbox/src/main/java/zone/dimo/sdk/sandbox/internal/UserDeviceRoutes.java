@@ -409,7 +409,7 @@ final class UserDeviceRoutes {
       json.put("nft", nft);
     }
     json.put("optedInAt", v.optedInAt == null ? null : v.optedInAt.toString());
-    json.put("privilegedUsers", null);
+    json.put("privilegedUsers", new ArrayList<Object>());
     return json;
   }
 
