@@ -1,7 +1,6 @@
 package zone.dimo.sdk;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -82,14 +81,11 @@ final class Failures {
           + describe(cause), cause);
     }
     DimoIoException io = new DimoIoException(operation.id + " failed: " + describe(e), e);
-    if (operation.safe || e instanceof InterruptedIOException && isCanceled(e)) {
+    if (operation.safe) {
       return io;
     }
+    // The request reached the network: the server may have acted on it.
     return new OutcomeUnknownException(operation.id, io);
-  }
-
-  private static boolean isCanceled(IOException e) {
-    return "Canceled".equalsIgnoreCase(String.valueOf(e.getMessage()));
   }
 
   static String describe(Throwable e) {
