@@ -151,17 +151,19 @@ public final class SandboxServer implements AutoCloseable {
   }
 
   /**
-   * The services' JWT middleware (gofiber/contrib/jwt with its default error handler): no
-   * {@code Authorization: Bearer …} header is {@code 400 missing or malformed JWT}; a token that
-   * does not verify or has expired is {@code 401 Invalid or expired JWT}; both text/plain. User
-   * routes also refuse privilege tokens (their audience is not the client id).
+   * The services' JWT middleware (gofiber/contrib/jwt v1.0.8 with its default error handler):
+   * every failure — no {@code Authorization: Bearer …} header, a token that does not verify, an
+   * expired one — is {@code 401 Invalid or expired JWT}, text/plain. The handler's {@code 400}
+   * branch for a missing token never fires, because it compares the error text with a different
+   * capitalisation (openapi/ERRATA.md, erratum 18). User routes also refuse privilege tokens
+   * (their audience is not the client id).
    */
   private Principal authenticate(SandboxRequest request, Router.Security security) {
     String header = request.header("Authorization");
     String prefix = "bearer ";
     if (header == null || header.length() <= prefix.length()
         || !header.substring(0, prefix.length()).equalsIgnoreCase(prefix)) {
-      throw ApiException.text(400, "missing or malformed JWT");
+      throw ApiException.text(401, "Invalid or expired JWT");
     }
     Map<String, Object> claims = jwt.verify(header.substring(prefix.length()).trim(), state.now());
     if (claims == null || !(claims.get("sub") instanceof String)) {

@@ -41,12 +41,12 @@ class SandboxServerTest {
   @Test
   void userRoutesNeedABearerToken() {
     SandboxHttp.Answer none = http.get("/v1/user/devices/me", null);
-    assertEquals(400, none.status());
+    assertEquals(401, none.status());
     assertEquals("text/plain; charset=utf-8", none.contentType());
-    assertEquals("missing or malformed JWT", none.body());
+    assertEquals("Invalid or expired JWT", none.body());
     SandboxHttp.Answer basic = http.send(new okhttp3.Request.Builder().url(sandbox.devicesUrl() + "/v1/user/devices/me")
         .header("Authorization", "Basic dXNlcjpwYXNz").build());
-    assertEquals(400, basic.status());
+    assertEquals(401, basic.status());
     SandboxHttp.Answer garbage = http.get("/v1/user/devices/me", "not.a.jwt");
     assertEquals(401, garbage.status());
     assertEquals("text/plain; charset=utf-8", garbage.contentType());

@@ -90,8 +90,8 @@ class TokenExchangeRoutesTest {
   @Test
   void needsAUserToken() {
     SandboxHttp.Answer none = http.exchange(null, body(sandbox.vehicleNftContract().toString(), "[2]", tokenId));
-    assertEquals(400, none.status());
-    assertEquals("missing or malformed JWT", none.body());
+    assertEquals(401, none.status());
+    assertEquals("Invalid or expired JWT", none.body());
     SandboxHttp.Answer bad = http.exchange("abc.def.ghi", body(sandbox.vehicleNftContract().toString(), "[2]", tokenId));
     assertEquals(401, bad.status());
     String privilege = http.privilegeToken(ownerToken, tokenId, 2);
