@@ -146,27 +146,6 @@ final class FixedBase {
     return true;
   }
 
-  /**
-   * Computes {@code k·G} for a public {@code k} (signature verification): direct table indexing,
-   * which is fine because nothing here is secret. Same contract as {@link #multiplySecret}.
-   */
-  static boolean multiplyPublic(int[] k, Scratch s) {
-    int exceptional = 0;
-    unpack(TABLE, digit(k, 0) * 8, s.x, s.y);
-    Arrays.fill(s.z, 0);
-    s.z[0] = 1;
-    for (int i = 1; i < WINDOWS; i++) {
-      unpack(TABLE, (i * ENTRIES + digit(k, i)) * 8, s.ex, s.ey);
-      exceptional |= addAffine(s, s.ex, s.ey);
-    }
-    exceptional |= addAffine(s, CORRECTION_X, CORRECTION_Y);
-    if (exceptional != 0) {
-      return false; // Z may be 0; the caller recomputes another way
-    }
-    toAffine(s);
-    return true;
-  }
-
   /** Window {@code i} of {@code k}: bits [6i, 6i+6). Positions are public; only values are secret. */
   private static int digit(int[] k, int i) {
     int bit = i * WINDOW_BITS;

@@ -11,14 +11,14 @@ import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-import org.bouncycastle.math.ec.FixedPointUtil;
 import org.bouncycastle.math.raw.Nat256;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * The secp256k1 arithmetic behind signing and recovery. Uses Bouncy Castle's custom secp256k1
- * curve (fast field arithmetic, GLV endomorphism) and its cache-safe fixed-base comb multiplier for
- * every multiplication by a secret scalar.
+ * The secp256k1 arithmetic behind signing and recovery, on Bouncy Castle's custom secp256k1 curve
+ * (fast field arithmetic, GLV endomorphism). Multiplications by a secret scalar go through {@link
+ * FixedBase} (constant-time table lookups); recovery uses Bouncy Castle's GLV-accelerated
+ * {@code sumOfTwoMultiplies}, as everything it touches is public.
  */
 final class Secp256k1 {
   static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
@@ -29,13 +29,9 @@ final class Secp256k1 {
   static final BigInteger P = CURVE.getField().getCharacteristic();
   private static final int[] N_WORDS = Nat256.fromBigInteger(N);
 
-  // The comb's lookup table scans every entry and selects by mask, so a secret scalar never
-  // decides which memory is read.
+  // Fallback for FixedBase's negligible exceptional cases. The comb's lookup table scans every
+  // entry and selects by mask, so a secret scalar never decides which memory is read.
   private static final ECMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
-
-  static {
-    FixedPointUtil.precompute(G);
-  }
 
   private Secp256k1() {}
 
@@ -167,9 +163,10 @@ final class Secp256k1 {
       throw new InvalidSignatureException("r is not the x-coordinate of a point on secp256k1");
     }
     BigInteger e = new BigInteger(1, digest);
-    BigInteger rInverse = r.modInverse(N);
-    BigInteger u1 = N.subtract(e).multiply(rInverse).mod(N);
+    BigInteger rInverse = BigIntegers.modOddInverseVar(N, r);
+    BigInteger u1 = N.subtract(e.mod(N)).multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
+    // GLV-accelerated Shamir's trick on the custom curve; all inputs here are public.
     ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, rPoint, u2).normalize();
     if (q.isInfinity()) {
       throw new InvalidSignatureException("signature recovers the point at infinity");
@@ -188,7 +185,7 @@ final class Secp256k1 {
     if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
       return false;
     }
-    BigInteger w = s.modInverse(N);
+    BigInteger w = BigIntegers.modOddInverseVar(N, s);
     BigInteger u1 = e.mod(N).multiply(w).mod(N);
     BigInteger u2 = r.multiply(w).mod(N);
     ECPoint x = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
