@@ -91,7 +91,7 @@ public final class Walkthrough implements Callable<Integer> {
       description = "The user's wallet key (64 hex digits); default: a fresh key.")
   private Path privateKeyFile;
 
-  @Option(names = "--vin", description = "VIN for the vehicle created from a VIN.")
+  @Option(names = "--vin", paramLabel = "VIN", description = "VIN for the vehicle created from a VIN.")
   private String vin;
 
   @Option(names = "--country", paramLabel = "ALPHA3", defaultValue = "USA",

@@ -9,6 +9,7 @@ class ManageGeofencesRecipeTest {
   void mainRunsAgainstTheEmbeddedSandbox() {
     String printed = StandardOutput.capture(() -> ManageGeofencesRecipe.main(new String[0]));
 
+    assertTrue(printed.contains("Home (TriggerEntry): [8928308280fffff]"), printed);
     assertTrue(printed.contains("Updated and deleted geofence "), printed);
   }
 }

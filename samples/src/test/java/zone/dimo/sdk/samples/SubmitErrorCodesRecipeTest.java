@@ -9,6 +9,9 @@ class SubmitErrorCodesRecipeTest {
   void mainRunsAgainstTheEmbeddedSandbox() {
     String printed = StandardOutput.capture(() -> SubmitErrorCodesRecipe.main(new String[0]));
 
-    assertTrue(printed.contains("Cleared at "), printed);
+    assertTrue(printed.contains("P0113: "), printed);
+    assertTrue(printed.contains("P0300: "), printed);
+    assertTrue(printed.contains(", cleared at null"), "listed before clearing: " + printed);
+    assertTrue(printed.contains("Cleared at 20"), printed);
   }
 }
