@@ -19,7 +19,9 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
  * domain is hashed by the explicit {@code EIP712Domain} type, in its member order.
  *
  * <p>Everything that depends only on the types (encodeType strings, type hashes) is computed once
- * per distinct {@code types} object, and the domain separator once per {@link TypedData}.
+ * per distinct {@code types} object, values are checked and converted to their 32-byte encodings
+ * when the {@link TypedData} is built, and the domain separator is computed once per
+ * {@link TypedData}; a digest then hashes the message's structs and arrays.
  *
  * <p>All methods are thread-safe. Every validation error is an {@link InvalidTypedDataException}
  * whose message starts with the path of the bad value.
