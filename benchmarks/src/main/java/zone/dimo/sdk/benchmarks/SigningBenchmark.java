@@ -44,7 +44,8 @@ import zone.dimo.sdk.signing.eip712.TypedData;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
-@Fork(1)
+// A fixed heap keeps GC sizing out of the comparison (web3j's Jackson path allocates much more).
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SigningBenchmark {
