@@ -1,7 +1,6 @@
 package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zone.dimo.sdk.TestSupport.USER_TOKEN;
@@ -185,7 +184,7 @@ class RetryInterceptorTest {
         () -> client.execute(client.errorCodes().clearErrorCodes("d")));
 
     assertEquals("boom", e.errorMessage());
-    assertFalse(sleeper.sleeps.size() > 0);
+    assertTrue(sleeper.sleeps.isEmpty());
     assertEquals(1, server.getRequestCount());
   }
 }
