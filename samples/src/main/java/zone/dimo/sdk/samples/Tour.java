@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
@@ -470,7 +471,7 @@ final class Tour {
    * them {@code Submitted} until they are {@code Confirmed}.
    */
   private void awaitDevice(String serial, Predicate<AftermarketDeviceInfo> done,
-      java.util.function.Function<AftermarketDeviceInfo, TransactionStatus> transaction,
+      Function<AftermarketDeviceInfo, TransactionStatus> transaction,
       String what) throws InterruptedException {
     Instant deadline = Instant.now().plus(target.timeout());
     Duration wait = FIRST_POLL;
