@@ -187,4 +187,23 @@ class RetryInterceptorTest {
     assertTrue(sleeper.sleeps.isEmpty());
     assertEquals(1, server.getRequestCount());
   }
+  @Test
+  void aFailureOnAReusedConnectionDoesNotResendAStateChangingCall() throws Exception {
+    // OkHttp silently repeats a request that fails on a pooled connection when it is allowed to
+    // retry on connection failure; for a command that would be a second command.
+    server.enqueue(json(200, "{\"requestId\":\"first\"}"));
+    server.enqueue(new MockResponse.Builder()
+        .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
+    server.enqueue(json(200, "{\"requestId\":\"resent\"}"));
+    DimoClient client = builder().build();
+    client.execute(client.vehicleCommands().lockDoors(1L));
+
+    OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
+        () -> client.execute(client.vehicleCommands().lockDoors(1L)));
+
+    assertEquals("lockDoors", e.operationId());
+    assertEquals(2, server.getRequestCount());
+    assertEquals(0, server.takeRequest().getConnectionIndex());
+    assertEquals(0, server.takeRequest().getConnectionIndex());
+  }
 }
