@@ -103,6 +103,10 @@ class WalkthroughTest {
     String printed = out.toString();
     assertTrue(printed.contains("remote services at " + sandbox.devicesUrl()), printed);
     assertTrue(printed.contains(device.serial()), printed);
+    for (String key : List.of("user.key", "device.key")) {
+      String hex = Files.readString(dir.resolve(key)).trim().replaceFirst("^0x", "");
+      assertFalse(printed.contains(hex.substring(0, 16)), "the key in the output");
+    }
   }
 
   @Test
