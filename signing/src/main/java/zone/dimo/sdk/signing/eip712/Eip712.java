@@ -84,7 +84,7 @@ public final class Eip712 {
   public static byte[] hashStruct(TypedData typedData, String type, Map<String, ?> data) {
     Encoded struct = compile(typedData, type, data);
     byte[] out = new byte[32];
-    Encoder.hashStruct(struct, new Encoder.Hasher(), 0, out, 0);
+    Encoder.hashStruct(struct, Encoder.hasher(), 0, out, 0);
     return out;
   }
 
@@ -113,14 +113,14 @@ public final class Eip712 {
   public static byte[] digest(TypedData typedData) {
     Objects.requireNonNull(typedData, "typedData == null");
     byte[] separator = domainSeparatorShared(typedData);
-    Encoder.Hasher hasher = new Encoder.Hasher();
-    byte[] preimage = new byte[66];
-    preimage[0] = 0x19;
-    preimage[1] = 0x01;
-    System.arraycopy(separator, 0, preimage, 2, 32);
-    Encoder.hashStruct(typedData.encodedMessage(), hasher, 1, preimage, 34);
+    Encoder.Hasher hasher = Encoder.hasher();
+    byte[] messageHash = hasher.word(0);
+    Encoder.hashStruct(typedData.encodedMessage(), hasher, 1, messageHash, 0);
     KeccakDigest d = hasher.digest(0);
-    d.update(preimage, 0, 66);
+    d.update((byte) 0x19);
+    d.update((byte) 0x01);
+    d.update(separator, 0, 32);
+    d.update(messageHash, 0, 32);
     byte[] out = new byte[32];
     d.doFinal(out, 0);
     return out;
@@ -146,7 +146,7 @@ public final class Eip712 {
     byte[] separator = typedData.cachedDomainSeparator();
     if (separator == null) {
       separator = new byte[32];
-      Encoder.hashStruct(typedData.encodedDomain(), new Encoder.Hasher(), 0, separator, 0);
+      Encoder.hashStruct(typedData.encodedDomain(), Encoder.hasher(), 0, separator, 0);
       typedData.cacheDomainSeparator(separator);
     }
     return separator;

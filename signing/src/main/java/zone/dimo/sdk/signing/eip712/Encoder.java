@@ -301,9 +301,24 @@ final class Encoder {
 
   // ------------------------------------------------------------------ hashing
 
+  // Hashing is never re-entered on a thread (no callbacks run while it works), so one Hasher per
+  // thread can be reused; it holds only Keccak states and scratch words, never secrets.
+  private static final ThreadLocal<Hasher> HASHERS =
+      new ThreadLocal<Hasher>() {
+        @Override
+        protected Hasher initialValue() {
+          return new Hasher();
+        }
+      };
+
+  /** This thread's {@link Hasher}. */
+  static Hasher hasher() {
+    return HASHERS.get();
+  }
+
   /**
    * Keccak-256 states, one per nesting level of the value being hashed, reused across the levels'
-   * siblings. Not thread-safe: one per hashing call.
+   * siblings. Not thread-safe.
    */
   static final class Hasher {
     private KeccakDigest[] digests = new KeccakDigest[4];
@@ -352,7 +367,7 @@ final class Encoder {
 
   /** Writes {@code encodeData} of {@code struct}: type hash, then one word per member. */
   static byte[] encodeData(Encoded struct) {
-    Hasher hasher = new Hasher();
+    Hasher hasher = hasher();
     byte[] out = new byte[32 * (1 + struct.children.length)];
     System.arraycopy(struct.struct.typeHash, 0, out, 0, 32);
     for (int i = 0; i < struct.children.length; i++) {
