@@ -346,9 +346,6 @@ public final class Walkthrough implements Callable<Integer> {
     if (vehicleNftContract != null) {
       env.vehicleNftContract(vehicleNftContract);
     }
-    if (smartcarCode != null && smartcarRedirectUri == null) {
-      throw new BadOption("--smartcar-code needs --smartcar-redirect-uri");
-    }
     Environment built = env.build();
     PrivateKey deviceKey = aftermarketKeyFile == null ? null
         : load("--aftermarket-key-file", aftermarketKeyFile);

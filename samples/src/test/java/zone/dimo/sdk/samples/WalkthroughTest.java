@@ -184,6 +184,16 @@ class WalkthroughTest {
   }
 
   @Test
+  void smartcarCodeWithoutRedirectUriSkipsNamingTheOtherOption() throws IOException {
+    Walkthrough.Outcome outcome = run(remoteArguments(null, "--smartcar-code",
+        sandbox.smartcarCode()));
+
+    assertEquals(Walkthrough.OK, outcome.exitCode(), out::toString);
+    assertEquals("missing --smartcar-redirect-uri",
+        byName(outcome).get("vehicle.createFromSmartcar").detail());
+  }
+
+  @Test
   void aFailingStepGivesANonZeroExitAndSkipsWhatDependsOnIt() throws IOException {
     // The client expects payloads for chain 137; the sandbox signs for 80002, so the SDK refuses
     // to sign the mint payload.
