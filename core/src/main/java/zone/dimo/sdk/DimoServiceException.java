@@ -1,5 +1,6 @@
 package zone.dimo.sdk;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +100,7 @@ public class DimoServiceException extends DimoException {
       Map<String, List<String>> copy = new TreeMap<>();
       for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
         copy.put(entry.getKey().toLowerCase(Locale.ROOT),
-            Collections.unmodifiableList(new java.util.ArrayList<>(entry.getValue())));
+            Collections.unmodifiableList(new ArrayList<>(entry.getValue())));
       }
       this.headers = Collections.unmodifiableMap(copy);
       this.errorCode = errorCode;

@@ -3,6 +3,7 @@ package zone.dimo.sdk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -137,7 +138,7 @@ final class Failures {
   private static Object first(Map<String, Object> json, String... keys) {
     for (String key : keys) {
       Object value = json.get(key);
-      if (value != null && !(value instanceof Map) && !(value instanceof java.util.List)) {
+      if (value != null && !(value instanceof Map) && !(value instanceof List)) {
         return value;
       }
     }

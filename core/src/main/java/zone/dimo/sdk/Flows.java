@@ -1,6 +1,8 @@
 package zone.dimo.sdk;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -175,7 +177,7 @@ final class Flows {
       typedData = TypedDataJson.parse(raw);
     } catch (IllegalArgumentException e) {
       throw new DimoDecodingException("The signing payload is not valid typed data: "
-          + Failures.describe(e), 200, new String(raw, java.nio.charset.StandardCharsets.UTF_8),
+          + Failures.describe(e), 200, new String(raw, StandardCharsets.UTF_8),
           e);
     }
     check(typedData, primaryTypes, client.environment());
@@ -221,7 +223,7 @@ final class Flows {
         return (BigInteger) value;
       }
       if (value instanceof Number) {
-        return new java.math.BigDecimal(value.toString()).toBigIntegerExact();
+        return new BigDecimal(value.toString()).toBigIntegerExact();
       }
       if (value instanceof String) {
         String text = (String) value;

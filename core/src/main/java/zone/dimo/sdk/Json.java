@@ -11,6 +11,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
@@ -187,7 +188,7 @@ final class Json {
     UndecodableBody(byte[] bytes, Throwable cause) {
       super(cause.getMessage(), cause);
       int length = Math.min(bytes.length, Failures.MAX_RAW_BODY);
-      this.raw = new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+      this.raw = new String(bytes, 0, length, StandardCharsets.UTF_8);
     }
   }
 }

@@ -2,6 +2,7 @@ package zone.dimo.sdk;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
@@ -114,7 +115,7 @@ final class Operation {
       throw new IllegalArgumentException(id + ": tokenId == null");
     }
     try {
-      return new java.math.BigInteger(value.toString()).longValueExact();
+      return new BigInteger(value.toString()).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException(id + ": tokenId is not a 64-bit integer: " + value, e);
     }
