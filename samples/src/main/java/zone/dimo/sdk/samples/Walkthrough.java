@@ -168,6 +168,9 @@ public final class Walkthrough implements Callable<Integer> {
     Target target;
     DimoSandbox sandbox = null;
     try {
+      if (chainId != null && chainId <= 0) {
+        throw new BadOption("--chain-id must be positive, not " + chainId);
+      }
       if (remote()) {
         target = remoteTarget();
       } else {

@@ -259,6 +259,9 @@ class WalkthroughTest {
     assertEquals(Walkthrough.BAD_OPTIONS, run("--registry", "0x1234").exitCode());
     assertTrue(err.toString().contains("'0x1234' is not an address"), err::toString);
     assertEquals(Walkthrough.BAD_OPTIONS, run("--chain-id", "polygon").exitCode());
+    assertEquals(Walkthrough.BAD_OPTIONS, run("--chain-id", "-1").exitCode());
+    assertTrue(err.toString().contains("--chain-id must be positive, not -1"), err::toString);
+    assertEquals(Walkthrough.BAD_OPTIONS, run("--timeout", "0").exitCode());
     assertEquals(Walkthrough.BAD_OPTIONS, run("--no-such-option").exitCode());
   }
 
