@@ -3,9 +3,7 @@ package zone.dimo.sdk.signing;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECMultiplier;
@@ -99,9 +97,12 @@ final class Secp256k1 {
 
   /** The first RFC 6979 (HMAC-SHA256) nonce for a key and digest; visible for tests only. */
   static BigInteger rfc6979Nonce(byte[] privateKey, byte[] digest) {
-    HMacDSAKCalculator calculator = new HMacDSAKCalculator(new SHA256Digest());
-    calculator.init(N, new BigInteger(1, privateKey), digest);
-    return calculator.nextK();
+    Rfc6979 nonces = new Rfc6979(privateKey, digest);
+    try {
+      return nonces.next();
+    } finally {
+      nonces.wipe();
+    }
   }
 
   /**
@@ -113,12 +114,11 @@ final class Secp256k1 {
     // The digest is exactly as wide as n, so e is the digest itself (no truncation); RFC 6979
     // reduces it mod n on its own when deriving k.
     BigInteger e = new BigInteger(1, digest);
-    HMacDSAKCalculator calculator = new HMacDSAKCalculator(new SHA256Digest());
-    calculator.init(N, d, digest);
+    Rfc6979 nonces = new Rfc6979(privateKey, digest);
     FixedBase.Scratch scratch = new FixedBase.Scratch();
     try {
       while (true) {
-        BigInteger k = calculator.nextK();
+        BigInteger k = nonces.next();
         multiplyG(k, scratch);
         // R.x >= n would need a recovery id of 2 or 3, which v in {27,28} cannot carry (odds about
         // 2^-128); take the next RFC 6979 nonce instead, which keeps signing deterministic.
@@ -147,6 +147,7 @@ final class Secp256k1 {
       }
     } finally {
       scratch.wipe();
+      nonces.wipe();
     }
   }
 

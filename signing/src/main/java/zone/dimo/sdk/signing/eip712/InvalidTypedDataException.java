@@ -9,6 +9,7 @@ package zone.dimo.sdk.signing.eip712;
 public class InvalidTypedDataException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the problem is; see {@link #path()}. */
   private final String path;
 
   /**
