@@ -267,6 +267,27 @@ class DimoClientTest {
     assertFalse(client.toString().contains("token"));
   }
 
+  @Test
+  void cancellingTheFutureCancelsTheCall() throws Exception {
+    server.enqueue(new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build());
+    DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
+    Call<MyDevicesResponse> call = client.userDevices().listMyVehicles();
+
+    CompletableFuture<MyDevicesResponse> future = client.executeAsync(call);
+    server.takeRequest(5, TimeUnit.SECONDS);
+    assertTrue(future.cancel(true));
+
+    assertTrue(call.isCanceled());
+    assertTrue(future.isCancelled());
+  }
+
+  @Test
+  void executeRejectsNull() {
+    DimoClient client = clientFor(server, sleeper).build();
+    assertEquals("call == null",
+        assertThrows(NullPointerException.class, () -> client.execute(null)).getMessage());
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   /** operationId → security scheme names, from openapi/*.yaml. */
