@@ -138,6 +138,12 @@ public final class Walkthrough implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    // The JDK's HttpServer (under the embedded sandbox) leaves Nagle's algorithm on, which adds
+    // a delayed-ACK pause of tens of milliseconds to most loopback answers. It reads this
+    // property once, when its first server starts; an application may set it, a library may not.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(run(args, out, err).exitCode());
