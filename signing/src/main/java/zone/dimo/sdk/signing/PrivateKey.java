@@ -36,7 +36,8 @@ public final class PrivateKey implements Destroyable {
   }
 
   /**
-   * Parses 64 hex digits, with or without a {@code 0x} prefix.
+   * Parses 64 hex digits, with or without a {@code 0x} prefix. A {@link String} cannot be wiped;
+   * where the key arrives as bytes, prefer {@link #fromBytes(byte[])} and wipe the array.
    *
    * @param hex the key
    * @return the key
