@@ -2,9 +2,9 @@ package zone.dimo.sdk.signing.eip712;
 
 import java.util.Map;
 import java.util.Objects;
+import org.bouncycastle.crypto.digests.KeccakDigest;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
-import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
  * EIP-712 hashing and signing of {@link TypedData}.
@@ -62,7 +62,8 @@ public final class Eip712 {
    *
    * @param typedData the document whose types to use
    * @param type a struct type defined in it
-   * @param data the struct value: member name to JSON value
+   * @param data the struct value: member name to JSON value (checked now unless it is the
+   *     document's own {@code message} or {@code domain})
    * @return a new array of {@code 32 × (1 + members)} bytes
    * @throws NullPointerException if an argument is null
    * @throws InvalidTypedDataException if {@code type} is not defined or a value does not fit
@@ -92,10 +93,10 @@ public final class Eip712 {
    * Returns the domain separator {@code hashStruct("EIP712Domain", domain)}. Domain keys that the
    * {@code EIP712Domain} type does not list (DIMO's {@code "salt": ""}) are not hashed.
    *
-   * @param typedData the document
+   * @param typedData the document (its values were checked when it was built, so this cannot fail
+   *     on them)
    * @return a new 32-byte array
    * @throws NullPointerException if {@code typedData} is null
-   * @throws InvalidTypedDataException if a domain value does not fit its type or is missing
    */
   public static byte[] domainSeparator(TypedData typedData) {
     return domainSeparatorShared(typedData).clone();
@@ -105,10 +106,10 @@ public final class Eip712 {
    * Returns the digest to sign: {@code keccak256(0x19 0x01 ‖ domainSeparator ‖
    * hashStruct(primaryType, message))}.
    *
-   * @param typedData the document
+   * @param typedData the document (its values were checked when it was built, so this cannot fail
+   *     on them)
    * @return a new 32-byte array
    * @throws NullPointerException if {@code typedData} is null
-   * @throws InvalidTypedDataException if a value does not fit its type or is missing
    */
   public static byte[] digest(TypedData typedData) {
     Objects.requireNonNull(typedData, "typedData == null");
@@ -133,7 +134,6 @@ public final class Eip712 {
    * @param signer the signer
    * @return the 65-byte signature
    * @throws NullPointerException if an argument is null
-   * @throws InvalidTypedDataException if a value does not fit its type or is missing
    * @throws IllegalStateException if the signer's key has been destroyed
    */
   public static EthSignature sign(TypedData typedData, EthSigner signer) {
