@@ -82,6 +82,38 @@ class Secp256k1SignerTest {
   }
 
   @Test
+  void concurrentSigningWithOneSignerIsDeterministic() throws Exception {
+    Secp256k1Signer signer = Secp256k1Signer.of(PrivateKey.fromHex("0x" + "42".repeat(32)));
+    byte[][] digests = new byte[64][32];
+    String[] expected = new String[digests.length];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i][0] = (byte) i;
+      expected[i] = signer.signDigest(digests[i]).toHex();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < digests.length; i++) {
+                    if (!expected[i].equals(signer.signDigest(digests[i]).toHex())) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void addressIsTheKeys() {
     PrivateKey key = PrivateKey.fromHex("0x" + "0".repeat(63) + "1");
     Secp256k1Signer signer = Secp256k1Signer.of(key);
