@@ -158,6 +158,35 @@ public final class DimoClient {
     return environment;
   }
 
+  /**
+   * The user token provider this client uses — for a {@link TokenProvider#web3Login} recipe,
+   * the instance bound to this client with its cache, so {@code userTokens().token()} logs in
+   * ahead of time (e.g. to fail fast at startup).
+   *
+   * @throws DimoConfigurationException when no user token provider was configured
+   */
+  public TokenProvider userTokens() {
+    if (userTokens == null) {
+      throw new DimoConfigurationException(
+          "No user token provider: configure DimoClient.builder().userToken(...)");
+    }
+    return userTokens;
+  }
+
+  /**
+   * The vehicle token provider this client uses (bound to this client, with its cache);
+   * {@code token(tokenId, privileges)} fetches a privilege token ahead of a command.
+   *
+   * @throws DimoConfigurationException when no vehicle token provider was configured
+   */
+  public VehicleTokenProvider vehicleTokens() {
+    if (vehicleTokens == null) {
+      throw new DimoConfigurationException(
+          "No vehicle token provider: configure DimoClient.builder().vehicleTokens(...)");
+    }
+    return vehicleTokens;
+  }
+
   /** Vehicles of the user: create, list, VIN, mint payload and submission, opt-in, refresh. */
   public UserDevicesApi userDevices() {
     return userDevices;
@@ -201,23 +230,6 @@ public final class DimoClient {
   /** The Token Exchange API (normally used by the vehicle token provider). */
   public TokenExchangeApi tokenExchange() {
     return tokenExchange;
-  }
-
-  /**
-   * The user token provider as this client uses it (a {@link TokenProvider#web3Login} recipe
-   * bound to this client, with its cache), or null when none was configured. Calling
-   * {@code token()} logs in now if needed, e.g. to fail fast at startup.
-   */
-  public TokenProvider userTokens() {
-    return userTokens;
-  }
-
-  /**
-   * The vehicle token provider as this client uses it (bound to this client, with its cache), or
-   * null when none was configured; {@code token(tokenId, privileges)} fetches ahead of a command.
-   */
-  public VehicleTokenProvider vehicleTokens() {
-    return vehicleTokens;
   }
 
   /**

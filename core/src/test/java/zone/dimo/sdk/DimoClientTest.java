@@ -288,6 +288,24 @@ class DimoClientTest {
         assertThrows(NullPointerException.class, () -> client.execute(null)).getMessage());
   }
 
+  @Test
+  void providerAccessorsReturnTheBoundProvidersOrSayWhatToConfigure() throws Exception {
+    DimoClient bare = clientFor(server, sleeper).build();
+    assertEquals("No user token provider: configure DimoClient.builder().userToken(...)",
+        assertThrows(DimoConfigurationException.class, bare::userTokens).getMessage());
+    assertEquals("No vehicle token provider: configure DimoClient.builder().vehicleTokens(...)",
+        assertThrows(DimoConfigurationException.class, bare::vehicleTokens).getMessage());
+
+    DimoClient client = clientFor(server, sleeper)
+        .userToken(TokenProvider.of(USER_TOKEN))
+        .vehicleTokens(VehicleTokenProvider.tokenExchange())
+        .build();
+    assertEquals(USER_TOKEN, client.userTokens().token());
+    server.enqueue(json(200, "{\"token\":\"privilege\"}"));
+    assertEquals("privilege", client.vehicleTokens().token(3, Collections.singleton(2)));
+    assertEquals("/v1/tokens/exchange", server.takeRequest().getUrl().encodedPath());
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   /** operationId → security scheme names, from openapi/*.yaml. */
