@@ -584,7 +584,10 @@ public final class DimoClient {
 
     /** The {@code User-Agent} header; default {@link #DEFAULT_USER_AGENT}. */
     public Builder userAgent(String userAgent) {
-      this.userAgent = Objects.requireNonNull(userAgent, "userAgent == null");
+      Objects.requireNonNull(userAgent, "userAgent == null");
+      // Fails here, not on the first request, for characters a header cannot carry.
+      new okhttp3.Headers.Builder().add("User-Agent", userAgent);
+      this.userAgent = userAgent;
       return this;
     }
 

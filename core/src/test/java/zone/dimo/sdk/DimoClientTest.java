@@ -175,7 +175,8 @@ class DimoClientTest {
     client.execute(client.dcn().getDcnMetadata("node"));
 
     assertEquals("acme-fleet/2.1", server.takeRequest().getHeaders().get("User-Agent"));
-    assertTrue(DimoClient.DEFAULT_USER_AGENT.startsWith("dimo-sdk-java/"));
+    assertTrue(DimoClient.DEFAULT_USER_AGENT.matches("dimo-sdk-java/\\S+"), DimoClient.DEFAULT_USER_AGENT);
+    assertThrows(IllegalArgumentException.class, () -> DimoClient.builder().userAgent("bad\nagent"));
   }
 
   @Test
