@@ -61,7 +61,7 @@ class AftermarketRoutesTest {
     assertEquals(404, unknown.status());
     assertEquals("AftermarketDevice not minted, or serial is invalid.", unknown.json().get("message"));
     assertEquals(405, http.post("/v1/aftermarket/device/by-serial/" + device.serial(), token, "{}").status());
-    assertEquals(400, http.get("/v1/aftermarket/device/by-serial/" + device.serial(), null).status());
+    assertEquals(401, http.get("/v1/aftermarket/device/by-serial/" + device.serial(), null).status());
   }
 
   @Test

@@ -70,8 +70,9 @@ class CommandRoutesTest {
   @Test
   void missingBadOrExpiredTokens() {
     SandboxHttp.Answer none = command(tokenId, "doors/lock", null);
-    assertEquals(400, none.status());
+    assertEquals(401, none.status());
     assertEquals("text/plain; charset=utf-8", none.contentType());
+    assertEquals("Invalid or expired JWT", none.body());
     SandboxHttp.Answer garbage = command(tokenId, "doors/lock", "garbage");
     assertEquals(401, garbage.status());
     assertEquals("Invalid or expired JWT", garbage.body());
