@@ -46,7 +46,7 @@ import zone.dimo.sdk.signing.eip712.TypedData;
 @Threads(1)
 // A fixed heap keeps GC sizing out of the comparison (web3j's Jackson path allocates much more).
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SigningBenchmark {
   static final String PRIVATE_KEY = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";
