@@ -1,6 +1,7 @@
 package zone.dimo.sdk.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -97,7 +98,7 @@ final class TypedDataCommand implements Runnable {
     int status = 0;
     for (String file : files) {
       try {
-        TypedData typedData = TypedDataJson.parse(inputs.read(file, MAX_FILE_BYTES));
+        TypedData typedData = TypedDataJson.parse(withoutByteOrderMark(inputs.read(file, MAX_FILE_BYTES)));
         out.println(Hex.encode(operation.apply(typedData)) + "  " + file);
       } catch (InputException e) {
         err.println("dimo: " + e.getMessage());
@@ -112,5 +113,14 @@ final class TypedDataCommand implements Runnable {
       err.flush();
     }
     return status;
+  }
+
+  // Editors on Windows like to start UTF-8 files with a byte order mark; RFC 8259 lets a JSON
+  // reader ignore it, and the JSON reader underneath does not.
+  static byte[] withoutByteOrderMark(byte[] bytes) {
+    if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+      return Arrays.copyOfRange(bytes, 3, bytes.length);
+    }
+    return bytes;
   }
 }

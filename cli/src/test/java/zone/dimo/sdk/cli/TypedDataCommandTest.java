@@ -53,6 +53,21 @@ class TypedDataCommandTest {
   }
 
   @Test
+  void aUtf8ByteOrderMarkIsIgnored() throws java.io.IOException {
+    byte[] json = Cli.vectorText("mint-vehicle-polygon.json").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = new byte[json.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, withBom, 3, json.length);
+    Path file = java.nio.file.Files.write(dir.resolve("bom.json"), withBom);
+
+    Cli.Result result = Cli.run("typed-data", "digest", file.toString());
+
+    assertEquals(List.of(MINT_DIGEST + "  " + file), result.outLines(), result::toString);
+  }
+
+  @Test
   void oneBadFileIsReportedAndTheOthersAreStillDigested() {
     String mint = Cli.vector(dir, "mint-vehicle-polygon.json");
     String bad = Cli.vector(dir, "mint-vehicle-bad-checksum.json");
