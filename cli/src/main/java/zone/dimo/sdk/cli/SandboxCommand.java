@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import zone.dimo.sdk.sandbox.AftermarketDevice;
+import zone.dimo.sdk.sandbox.DeviceDefinition;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.signing.PrivateKey;
 
@@ -72,6 +73,14 @@ final class SandboxCommand implements Callable<Integer> {
     out.println("registry:            " + sandbox.registryAddress().toChecksumHex());
     out.println("vehicle nft:         " + sandbox.vehicleNftContract().toChecksumHex());
     out.println("smartcar code:       " + sandbox.smartcarCode());
+    out.println("synthetic devices:   " + sandbox.syntheticDeviceTokenIds().stream()
+        .map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    out.println("dcn node id:         " + sandbox.dcnNodeId());
+    out.println("device definitions (id, make model year, sample VIN):");
+    for (DeviceDefinition definition : sandbox.deviceDefinitions()) {
+      out.println("  " + definition.id() + "  " + definition.make() + " " + definition.model() + " "
+          + definition.year() + "  " + definition.sampleVin());
+    }
     out.println("aftermarket devices (serial, address, token id, manufacturer):");
     int width = 0;
     for (AftermarketDevice device : sandbox.aftermarketDevices()) {

@@ -64,6 +64,9 @@ class SandboxCommandTest {
     assertTrue(lines.contains("vehicle nft:         " + DimoSandbox.DEFAULT_VEHICLE_NFT_CONTRACT), result::toString);
     assertTrue(lines.stream().anyMatch(line -> line.startsWith("client id:           ") && line.length() > 21), result::toString);
     assertEquals(3, devices(result).size(), result::toString);
+    assertTrue(lines.contains("synthetic devices:   512, 513"), result::toString);
+    assertTrue(lines.stream().anyMatch(line -> line.matches("dcn node id:         \\d+")), result::toString);
+    assertTrue(lines.contains("  22B4ZZ8pV3bUeH1tYbC3d7Ford0  Ford Bronco 2022  1FMEE5DPXNA100001"), result::toString);
     assertEquals("", result.err());
   }
 
