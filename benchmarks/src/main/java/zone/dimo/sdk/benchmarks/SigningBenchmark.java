@@ -49,11 +49,11 @@ import zone.dimo.sdk.signing.eip712.TypedData;
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SigningBenchmark {
-  static final String PRIVATE_KEY = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";
+  static final String PRIVATE_KEY = "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4";  // the EIP-712 spec's public "cow" test key, keccak256("cow")
   static final String ADDRESS = "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826";
   static final String DIGEST = "0xae3676ba104e7e6f3d28d4dc37b0dcd4a97bafea001fbe660102208a068bfe53";
   static final String SIGNATURE =
-      "0x2ee1d47e25fab7486497e8ad818b519ad0b0b723d0f3f34c31bebbcf93d289f63ec1594fbc28365ef3a276d334652dfc722abeff4fdcfc796182655f18647e221c";
+      "0x2ee1d47e25fab7486497e8ad818b519ad0b0b723d0f3f34c31bebbcf93d289f63ec1594fbc28365ef3a276d334652dfc722abeff4fdcfc796182655f18647e221c";  // expected signature from the vectors file
   static final String PAYLOAD_RESOURCE = "mint-vehicle-sign.json";
 
   /** signDigest: sign a 32-byte digest, recovery id included. */

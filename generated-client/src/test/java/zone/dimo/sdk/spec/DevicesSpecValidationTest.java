@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks {@code openapi/devices-api.yaml} independently of openapi-generator: against the official
+ * Checks {@code openapi/devices-api.yaml} independently of the code generator: against the official
  * OpenAPI 3.0 JSON Schema (networknt validator), and against the cross-module contract that the
  * generated client, core and the sandbox are written to (operation ids, paths, verbs, tags,
  * security).
