@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
@@ -15,8 +14,8 @@ import org.bouncycastle.util.BigIntegers;
 /**
  * The secp256k1 arithmetic behind signing and recovery, on Bouncy Castle's custom secp256k1 curve
  * (fast field arithmetic, GLV endomorphism). Multiplications by a secret scalar go through {@link
- * FixedBase} (constant-time table lookups); recovery uses Bouncy Castle's GLV-accelerated
- * {@code sumOfTwoMultiplies}, as everything it touches is public.
+ * FixedBase} (constant-time table lookups); recovery and verification use the variable-time
+ * {@link PublicMultiply}, as everything they touch is public.
  */
 final class Secp256k1 {
   static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
@@ -76,8 +75,13 @@ final class Secp256k1 {
 
   /** Writes 8 little-endian 32-bit words as 32 big-endian bytes at {@code out[offset]}. */
   static void encode(int[] words, byte[] out, int offset) {
+    encode(words, 0, out, offset);
+  }
+
+  /** Writes words[from..from+8) (little-endian) as 32 big-endian bytes at {@code out[offset]}. */
+  static void encode(int[] words, int from, byte[] out, int offset) {
     for (int i = 0; i < 8; i++) {
-      int w = words[7 - i];
+      int w = words[from + 7 - i];
       out[offset + 4 * i] = (byte) (w >>> 24);
       out[offset + 4 * i + 1] = (byte) (w >>> 16);
       out[offset + 4 * i + 2] = (byte) (w >>> 8);
@@ -167,14 +171,19 @@ final class Secp256k1 {
     BigInteger rInverse = BigIntegers.modOddInverseVar(N, r);
     BigInteger u1 = N.subtract(e.mod(N)).multiply(rInverse).mod(N);
     BigInteger u2 = s.multiply(rInverse).mod(N);
-    // GLV-accelerated Shamir's trick on the custom curve; all inputs here are public.
-    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(G, u1, rPoint, u2).normalize();
-    if (q.isInfinity()) {
+    // Variable-time GLV/wNAF with wide G tables: u1, u2 and R are all public here.
+    int[] q =
+        PublicMultiply.sumOfTwoMultiplies(
+            u1,
+            Nat256.fromBigInteger(r),
+            Nat256.fromBigInteger(rPoint.getAffineYCoord().toBigInteger()),
+            u2);
+    if (q == null) {
       throw new InvalidSignatureException("signature recovers the point at infinity");
     }
     byte[] xy = new byte[64];
-    BigIntegers.asUnsignedByteArray(q.getAffineXCoord().toBigInteger(), xy, 0, 32);
-    BigIntegers.asUnsignedByteArray(q.getAffineYCoord().toBigInteger(), xy, 32, 32);
+    encode(q, 0, xy, 0);
+    encode(q, 8, xy, 32);
     return xy;
   }
 
@@ -189,11 +198,20 @@ final class Secp256k1 {
     BigInteger w = BigIntegers.modOddInverseVar(N, s);
     BigInteger u1 = e.mod(N).multiply(w).mod(N);
     BigInteger u2 = r.multiply(w).mod(N);
-    ECPoint x = ECAlgorithms.sumOfTwoMultiplies(G, u1, q, u2).normalize();
-    if (x.isInfinity()) {
+    if (q.isInfinity()) {
       return false;
     }
-    return x.getAffineXCoord().toBigInteger().mod(N).equals(r);
+    ECPoint affine = q.normalize();
+    int[] x =
+        PublicMultiply.sumOfTwoMultiplies(
+            u1,
+            Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
+            Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger()),
+            u2);
+    if (x == null) {
+      return false;
+    }
+    return Nat256.toBigInteger(java.util.Arrays.copyOf(x, 8)).mod(N).equals(r);
   }
 
   private static ECPoint decompress(BigInteger x, boolean yOdd) {
