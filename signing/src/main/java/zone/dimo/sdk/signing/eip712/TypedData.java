@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An EIP-712 typed-data document ({@code eth_signTypedData_v4}): {@code types},
@@ -34,10 +35,58 @@ public final class TypedData {
   private final Map<String, Object> domain;
   private final Map<String, Object> message;
   private final TypeGraph graph;
-  private final Encoded encodedDomain;
+  private final EncodedDomain encodedDomain;
   private final Encoded encodedMessage;
-  // Derived from immutable state; computed once on first use.
-  private volatile byte[] domainSeparator;
+
+  /**
+   * Checked and encoded domains, shared between documents: an application signs every payload of
+   * one service under the same domain, and checking and hashing it again (its strings, its
+   * verifying contract's EIP-55 checksum, the separator) would repeat the same work each time.
+   * Keyed by the domain's compiled type (an identity: the type graph cache hands out one per
+   * distinct types object) and the domain's content; values are immutable, so a hit is exactly what
+   * a fresh check would produce.
+   */
+  private static final int DOMAIN_CACHE_LIMIT = 64;
+
+  private static final Map<DomainKey, EncodedDomain> DOMAIN_CACHE =
+      new ConcurrentHashMap<DomainKey, EncodedDomain>();
+
+  private static final class DomainKey {
+    final TypeGraph.Struct struct;
+    final Map<String, Object> domain;
+    final int hash;
+
+    DomainKey(TypeGraph.Struct struct, Map<String, Object> domain) {
+      this.struct = struct;
+      this.domain = domain;
+      this.hash = 31 * System.identityHashCode(struct) + domain.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof DomainKey)) {
+        return false;
+      }
+      DomainKey other = (DomainKey) o;
+      return struct == other.struct && domain.equals(other.domain);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
+
+  /** A checked domain's encoding and, once computed, its separator hash. */
+  private static final class EncodedDomain {
+    final Encoded encoded;
+    // Derived from immutable state; computed once on first use.
+    volatile byte[] separator;
+
+    EncodedDomain(Encoded encoded) {
+      this.encoded = encoded;
+    }
+  }
 
   private TypedData(
       Map<String, Object> types,
@@ -51,8 +100,7 @@ public final class TypedData {
     this.message = message;
     this.graph = graph;
     // Values are checked against their types here, so a bad document fails when it is parsed.
-    this.encodedDomain =
-        Encoder.struct(graph, graph.struct(TypeGraph.DOMAIN), domain, Path.root("domain"));
+    this.encodedDomain = encodeDomain(graph, domain);
     this.encodedMessage =
         Encoder.struct(graph, graph.struct(primaryType), message, Path.root("message"));
   }
@@ -122,6 +170,20 @@ public final class TypedData {
       }
     }
     return new TypedData(types, primaryType, domain, message, graph);
+  }
+
+  private static EncodedDomain encodeDomain(TypeGraph graph, Map<String, Object> domain) {
+    TypeGraph.Struct struct = graph.struct(TypeGraph.DOMAIN);
+    DomainKey key = new DomainKey(struct, domain);
+    EncodedDomain encoded = DOMAIN_CACHE.get(key);
+    if (encoded == null) {
+      encoded = new EncodedDomain(Encoder.struct(graph, struct, domain, Path.root("domain")));
+      if (DOMAIN_CACHE.size() >= DOMAIN_CACHE_LIMIT) {
+        DOMAIN_CACHE.clear(); // bounded, as the type graph cache
+      }
+      DOMAIN_CACHE.put(key, encoded);
+    }
+    return encoded;
   }
 
   private static Map<String, Object> requireObject(Map<String, ?> root, String key) {
@@ -226,7 +288,7 @@ public final class TypedData {
   }
 
   Encoded encodedDomain() {
-    return encodedDomain;
+    return encodedDomain.encoded;
   }
 
   Encoded encodedMessage() {
@@ -234,11 +296,11 @@ public final class TypedData {
   }
 
   byte[] cachedDomainSeparator() {
-    return domainSeparator;
+    return encodedDomain.separator;
   }
 
   void cacheDomainSeparator(byte[] separator) {
-    domainSeparator = separator;
+    encodedDomain.separator = separator;
   }
 
   @Override

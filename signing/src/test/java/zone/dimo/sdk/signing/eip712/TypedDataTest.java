@@ -224,4 +224,58 @@ class TypedDataTest {
       assertTrue(td.primaryType().endsWith("Sign"), td.primaryType());
     }
   }
+
+  @Test
+  void equalDomainsShareOneCheckedEncoding() {
+    TypedData first = TypedData.fromMap(root());
+    Map<String, Object> next = root();
+    map(next.get("message")).put("nonce", 7);
+    TypedData second = TypedData.fromMap(next);
+    assertSame(first.encodedDomain(), second.encodedDomain());
+    Eip712.digest(first);
+    assertSame(first.cachedDomainSeparator(), second.cachedDomainSeparator());
+    assertEquals(
+        new BigInteger(1, Eip712.domainSeparator(first)),
+        new BigInteger(1, Eip712.domainSeparator(second)));
+  }
+
+  @Test
+  void aDifferentDomainIsCheckedAndHashedOnItsOwn() {
+    TypedData app = TypedData.fromMap(root());
+    Map<String, Object> other = root();
+    map(other.get("domain")).put("name", "Other");
+    TypedData otherApp = TypedData.fromMap(other);
+    assertNotEquals(
+        new BigInteger(1, Eip712.domainSeparator(app)),
+        new BigInteger(1, Eip712.domainSeparator(otherApp)));
+    assertNotEquals(new BigInteger(1, Eip712.digest(app)), new BigInteger(1, Eip712.digest(otherApp)));
+  }
+
+  @Test
+  void aBadDomainIsRefusedAfterAGoodOneWasCached() {
+    TypedData.fromMap(root());
+    Map<String, Object> bad = root();
+    map(bad.get("domain")).put("name", 5);
+    InvalidTypedDataException e = reject(bad);
+    assertEquals("domain.name", e.path());
+    // Equal content of another number class is a different value: checked again, and refused.
+    Map<String, Object> typesWithNumber = root();
+    types(typesWithNumber).put("EIP712Domain", new ArrayList<>(List.of(member("name", "uint8"))));
+    map(typesWithNumber.get("domain")).put("name", 300);
+    assertEquals("domain.name", reject(typesWithNumber).path());
+  }
+
+  @Test
+  void theSameDomainUnderAnotherDomainTypeIsEncodedForThatType() {
+    Map<String, Object> asUint = root();
+    types(asUint).put("EIP712Domain", new ArrayList<>(List.of(member("name", "uint8"))));
+    map(asUint.get("domain")).put("name", "7");
+    Map<String, Object> asString = root();
+    map(asString.get("domain")).put("name", "7");
+    TypedData uint = TypedData.fromMap(asUint);
+    TypedData string = TypedData.fromMap(asString);
+    assertNotEquals(
+        new BigInteger(1, Eip712.domainSeparator(uint)),
+        new BigInteger(1, Eip712.domainSeparator(string)));
+  }
 }
