@@ -16,10 +16,10 @@ import org.bouncycastle.math.raw.Nat256;
  * <p>Both scalars are split with the GLV endomorphism ({@code k = a + b·λ}, {@code λ·(x, y) =
  * (β·x, y)}) into four ~128-bit halves, so the four width-w NAF streams share 128 doublings instead
  * of 256. G's streams use wide tables of odd multiples of G and λ·G built once (width 12: a point
- * addition every ~13 bits instead of every ~6 with Bouncy Castle's width 5); R's use a small table
- * built per call. All tables are affine, so each addition is a mixed Jacobian-affine one. The field
- * arithmetic is Bouncy Castle's secp256k1 code on plain {@code int[]} limbs, without allocating
- * field elements; inversions use the variable-time safegcd.
+ * addition every ~13 bits instead of every ~6 with Bouncy Castle's width 5); R's use a small
+ * table built per call. All tables are affine, so each addition is a mixed Jacobian-affine one.
+ * The field arithmetic is Bouncy Castle's secp256k1 code on plain {@code int[]} limbs, without
+ * allocating field elements; inversions use the variable-time safegcd.
  */
 final class PublicMultiply {
   /** wNAF width of the G and λ·G streams; the tables hold 2^(G_WIDTH-2) points each. */
@@ -37,18 +37,25 @@ final class PublicMultiply {
 
   private PublicMultiply() {}
 
-  /** The G tables, built on first use (about 2^(G_WIDTH-2) point additions and one inversion). */
-  private static final class GTables {
-    static final int[] G;
-    static final int[] LAMBDA_G;
+  /** Affine odd multiples of G and of λ·G for one wNAF width. Immutable. */
+  static final class GTables {
+    final int width;
+    final int[] g;
+    final int[] lambdaG;
 
-    static {
-      ECPoint g = Secp256k1.G;
-      int[] gx = Nat256.fromBigInteger(g.getAffineXCoord().toBigInteger());
-      int[] gy = Nat256.fromBigInteger(g.getAffineYCoord().toBigInteger());
-      G = oddMultiples(gx, gy, 1 << (G_WIDTH - 2), new Work());
-      LAMBDA_G = lambdaTable(G);
+    GTables(int width) {
+      ECPoint generator = Secp256k1.G;
+      int[] gx = Nat256.fromBigInteger(generator.getAffineXCoord().toBigInteger());
+      int[] gy = Nat256.fromBigInteger(generator.getAffineYCoord().toBigInteger());
+      this.width = width;
+      this.g = oddMultiples(gx, gy, 1 << (width - 2), new Work());
+      this.lambdaG = lambdaTable(g);
     }
+  }
+
+  /** The wide tables, built on first use (about ten milliseconds in a cold JVM). */
+  private static final class Wide {
+    static final GTables TABLES = new GTables(G_WIDTH);
   }
 
   /** Scratch for one computation; never shared between threads. */
@@ -77,17 +84,27 @@ final class PublicMultiply {
    * @return the affine result as 16 words (x then y), or null for the point at infinity
    */
   static int[] sumOfTwoMultiplies(BigInteger u1, int[] rx, int[] ry, BigInteger u2) {
+    return sumOfTwoMultiplies(Wide.TABLES, u1, rx, ry, u2);
+  }
+
+  /**
+   * As {@link #sumOfTwoMultiplies(BigInteger, int[], int[], BigInteger)} with given G tables (of any
+   * width from 2 to 16).
+   */
+  static int[] sumOfTwoMultiplies(
+      GTables gTables, BigInteger u1, int[] rx, int[] ry, BigInteger u2) {
     BigInteger[] ab1 = GLV.decomposeScalar(u1);
     BigInteger[] ab2 = GLV.decomposeScalar(u2);
+    int gWidth = gTables.width;
     int[][] nafs = {
-      wnaf(ab1[0], G_WIDTH), wnaf(ab1[1], G_WIDTH), wnaf(ab2[0], R_WIDTH), wnaf(ab2[1], R_WIDTH)
+      wnaf(ab1[0], gWidth), wnaf(ab1[1], gWidth), wnaf(ab2[0], R_WIDTH), wnaf(ab2[1], R_WIDTH)
     };
     boolean[] negative = {
       ab1[0].signum() < 0, ab1[1].signum() < 0, ab2[0].signum() < 0, ab2[1].signum() < 0
     };
     Work w = new Work();
     int[] rTable = oddMultiples(rx, ry, 1 << (R_WIDTH - 2), w);
-    int[][] tables = {GTables.G, GTables.LAMBDA_G, rTable, lambdaTable(rTable)};
+    int[][] tables = {gTables.g, gTables.lambdaG, rTable, lambdaTable(rTable)};
 
     int top = 0;
     for (int[] naf : nafs) {

@@ -30,11 +30,22 @@ class PublicMultiplyTest {
     return new BigInteger(1, bytes).mod(N);
   }
 
-  /** Our result for u1·G + u2·R, as a Bouncy Castle point (infinity for null). */
+  /** Narrower tables than production uses, to check the code is not tied to one width. */
+  private static final PublicMultiply.GTables NARROW = new PublicMultiply.GTables(8);
+  private static final PublicMultiply.GTables WIDE =
+      new PublicMultiply.GTables(PublicMultiply.G_WIDTH);
+
+  /** Our result for u1·G + u2·R with the wide tables, as a Bouncy Castle point (null: infinity). */
   private static ECPoint ours(BigInteger u1, ECPoint r, BigInteger u2) {
+    return ours(WIDE, u1, r, u2);
+  }
+
+  private static ECPoint ours(
+      PublicMultiply.GTables tables, BigInteger u1, ECPoint r, BigInteger u2) {
     ECPoint affine = r.normalize();
     int[] xy =
         PublicMultiply.sumOfTwoMultiplies(
+            tables,
             u1,
             Nat256.fromBigInteger(affine.getAffineXCoord().toBigInteger()),
             Nat256.fromBigInteger(affine.getAffineYCoord().toBigInteger()),
@@ -49,15 +60,20 @@ class PublicMultiplyTest {
 
   private static void assertSame(BigInteger u1, ECPoint r, BigInteger u2) {
     ECPoint expected = ECAlgorithms.sumOfTwoMultiplies(G, u1, r, u2).normalize();
-    ECPoint actual = ours(u1, r, u2);
-    assertEquals(expected, actual, () -> "u1=" + u1.toString(16) + " u2=" + u2.toString(16));
-    if (!actual.isInfinity()) {
-      assertTrue(actual.isValid());
+    for (PublicMultiply.GTables tables : new PublicMultiply.GTables[] {NARROW, WIDE}) {
+      ECPoint actual = ours(tables, u1, r, u2);
+      assertEquals(
+          expected,
+          actual,
+          () -> "width " + tables.width + " u1=" + u1.toString(16) + " u2=" + u2.toString(16));
+      if (!actual.isInfinity()) {
+        assertTrue(actual.isValid());
+      }
     }
   }
 
   @Test
-  void agreesWithBouncyCastleOnTenThousandRandomCases() {
+  void agreesWithBouncyCastleOnTenThousandRandomCasesWithBothTableWidths() {
     SplittableRandom random = new SplittableRandom(20261127L);
     for (int i = 0; i < 10_000; i++) {
       ECPoint r = G.multiply(randomScalar(random).max(BigInteger.ONE)).normalize();
@@ -96,6 +112,8 @@ class PublicMultiplyTest {
   @Test
   void bothScalarsZeroGiveInfinity() {
     assertNull(PublicMultiply.sumOfTwoMultiplies(BigInteger.ZERO, xOf(G), yOf(G), BigInteger.ZERO));
+    assertNull(
+        PublicMultiply.sumOfTwoMultiplies(NARROW, BigInteger.ZERO, xOf(G), yOf(G), BigInteger.ZERO));
   }
 
   @Test
@@ -131,7 +149,8 @@ class PublicMultiplyTest {
   @Test
   void wnafDigitsAreOddBoundedSpacedAndSumToTheScalar() {
     SplittableRandom random = new SplittableRandom(5);
-    for (int width : new int[] {PublicMultiply.R_WIDTH, PublicMultiply.G_WIDTH}) {
+    for (int width :
+        new int[] {PublicMultiply.R_WIDTH, 8, PublicMultiply.G_WIDTH}) {
       for (int i = 0; i < 2000; i++) {
         BigInteger k = randomScalar(random).shiftRight(random.nextInt(256));
         if (random.nextBoolean()) {
