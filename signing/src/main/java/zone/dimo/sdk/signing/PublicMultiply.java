@@ -199,30 +199,38 @@ final class PublicMultiply {
     if (count == 1) {
       return out;
     }
-    // 2P, made affine so that every step below is a mixed addition.
+    // D = 2P in Jacobian (X, Y, Z). On the isomorphic curve y² = x³ + 7·Z⁶, reached by
+    // (x, y) -> (x·Z², y·Z³), D is the affine point (X, Y), so each step below is a mixed addition
+    // without inverting Z (the addition formula does not involve the curve constant). A point
+    // (X', Y', Z') there is (X', Y', Z'·Z) on secp256k1.
     set(w, px, py);
     twice(w);
-    int[] twoPx = new int[8];
-    int[] twoPy = new int[8];
-    int[] zInverse = w.t1;
-    int[] zInverse2 = w.t2;
-    Mod.checkedModOddInverseVar(P_WORDS, w.z, zInverse);
-    SecP256K1Field.square(zInverse, zInverse2, w.tt);
-    SecP256K1Field.multiply(w.x, zInverse2, twoPx, w.tt);
-    SecP256K1Field.multiply(zInverse2, zInverse, zInverse2, w.tt);
-    SecP256K1Field.multiply(w.y, zInverse2, twoPy, w.tt);
+    int[] dx = w.x.clone();
+    int[] dy = w.y.clone();
+    int[] dz = w.z.clone();
+    int[] zz = new int[8];
+    int[] isoX = new int[8];
+    int[] isoY = new int[8];
+    SecP256K1Field.square(dz, zz, w.tt);
+    SecP256K1Field.multiply(px, zz, isoX, w.tt);
+    SecP256K1Field.multiply(zz, dz, zz, w.tt);
+    SecP256K1Field.multiply(py, zz, isoY, w.tt);
 
-    // Jacobian (2i+1)·P for i >= 1; P has order n, so (2i+1)·P is never ±2P and the additions are
-    // never exceptional.
+    // (2i+1)·P for i >= 1; P has order n, so (2i+1)·P is never ±2P and the additions are never
+    // exceptional.
     int[] zs = new int[count * 8];
-    set(w, px, py);
+    set(w, isoX, isoY);
+    int[] z = new int[8];
     for (int i = 1; i < count; i++) {
-      addAffine(w, twoPx, twoPy);
+      addAffine(w, dx, dy);
       System.arraycopy(w.x, 0, out, i * 16, 8);
       System.arraycopy(w.y, 0, out, i * 16 + 8, 8);
-      System.arraycopy(w.z, 0, zs, i * 8, 8);
+      SecP256K1Field.multiply(w.z, dz, z, w.tt);
+      System.arraycopy(z, 0, zs, i * 8, 8);
     }
-    zs[0] = 1; // entry 0 is affine already
+    zs[0] = 1; // entry 0 is P itself, affine already
+    int[] zInverse = w.t1;
+    int[] zInverse2 = w.t2;
 
     // Montgomery's trick: one inversion for all Z.
     int[] prefix = new int[count * 8];
