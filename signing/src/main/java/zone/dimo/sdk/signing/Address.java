@@ -58,10 +58,34 @@ public final class Address {
       lower |= c >= 'a' && c <= 'f';
       upper |= c >= 'A' && c <= 'F';
     }
-    if (lower && upper && !checksum(Hex.decodeOrNull(hex, 2)).substring(2).equals(hex.substring(2))) {
+    if (lower && upper && !followsChecksum(hex)) {
       return "bad EIP-55 checksum";
     }
     return null;
+  }
+
+  /**
+   * Whether the letters of a well-formed {@code 0x} + 40 hex digits are upper case exactly where
+   * EIP-55 puts them; checks in place rather than building the checksummed text to compare.
+   */
+  private static boolean followsChecksum(String hex) {
+    byte[] ascii = new byte[40];
+    for (int i = 0; i < 40; i++) {
+      char c = hex.charAt(2 + i);
+      ascii[i] = (byte) (c >= 'A' && c <= 'F' ? c + ('a' - 'A') : c);
+    }
+    byte[] hash = Keccak256.hash(ascii);
+    for (int i = 0; i < 40; i++) {
+      char c = hex.charAt(2 + i);
+      if (c <= '9') {
+        continue; // digits have no case
+      }
+      int nibble = (hash[i >>> 1] >>> ((i & 1) == 0 ? 4 : 0)) & 0xf;
+      if ((nibble >= 8) != (c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -125,4 +125,38 @@ class AddressTest {
     assertNotEquals(a, "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
     assertArrayEquals(hex("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed"), a.toBytes());
   }
+
+  @Test
+  void everySingleLetterCaseFlipOfAChecksummedAddressIsRefused() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(55);
+    for (int n = 0; n < 200; n++) {
+      byte[] bytes = new byte[20];
+      for (int i = 0; i < 20; i++) {
+        bytes[i] = (byte) random.nextInt(256);
+      }
+      String checksummed = Address.fromBytes(bytes).toChecksumHex();
+      assertEquals(Address.fromBytes(bytes), Address.fromHex(checksummed));
+      char[] chars = checksummed.toCharArray();
+      for (int i = 2; i < 42; i++) {
+        char c = chars[i];
+        if (c <= '9') {
+          continue;
+        }
+        char[] flipped = chars.clone();
+        flipped[i] = Character.isUpperCase(c) ? Character.toLowerCase(c) : Character.toUpperCase(c);
+        String text = new String(flipped);
+        boolean stillMixed =
+            text.substring(2).chars().anyMatch(x -> x >= 'a' && x <= 'f')
+                && text.substring(2).chars().anyMatch(x -> x >= 'A' && x <= 'F');
+        if (stillMixed) {
+          IllegalArgumentException e =
+              assertThrows(IllegalArgumentException.class, () -> Address.fromHex(text));
+          assertEquals("bad EIP-55 checksum: \"" + text + "\"", e.getMessage());
+        } else {
+          // All one case: carries no checksum and is accepted.
+          assertEquals(Address.fromBytes(bytes), Address.fromHex(text));
+        }
+      }
+    }
+  }
 }
