@@ -32,7 +32,7 @@ public final class TypedDataJson {
    */
   public static TypedData parse(String json) {
     Objects.requireNonNull(json, "json == null");
-    return TypedData.fromMap(ExactJson.readObject(json, "typed data JSON"));
+    return parse(new Buffer().writeUtf8(json));
   }
 
   /**
@@ -65,6 +65,6 @@ public final class TypedDataJson {
    */
   public static Map<String, Object> parseObject(String json) {
     Objects.requireNonNull(json, "json == null");
-    return ExactJson.readObject(json, "JSON");
+    return ExactJson.readObject(new Buffer().writeUtf8(json), "JSON");
   }
 }
