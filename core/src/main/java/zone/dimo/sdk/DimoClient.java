@@ -288,6 +288,19 @@ public final class DimoClient {
   }
 
   /**
+   * Confirms vehicle {@code userDeviceId}'s VIN, which minting requires: the aftermarket device
+   * paired with the vehicle signs keccak256 of the VIN's ASCII bytes, and the signed VIN is sent
+   * with {@code PATCH /v1/user/devices/{userDeviceId}/vin}. (Vehicles connected through Smartcar
+   * or Tesla get their VIN confirmed on DIMO's side.)
+   *
+   * @throws IllegalArgumentException when {@code vin} is not 17 upper-case letters or digits
+   * @throws ConflictException when the VIN is in use by another vehicle
+   */
+  public void confirmVin(String userDeviceId, String vin, EthSigner aftermarketDevice) {
+    flows.confirmVin(userDeviceId, vin, aftermarketDevice);
+  }
+
+  /**
    * Mints vehicle {@code userDeviceId} as an NFT: fetches the mint payload, checks it (domain
    * name "DIMO", version "1", this environment's chain id and registry; primary type
    * {@code MintVehicleSign} or {@code MintVehicleWithDeviceDefinitionSign}), signs it with

@@ -15,12 +15,14 @@ import zone.dimo.sdk.devices.model.AftermarketDeviceClaimRequest;
 import zone.dimo.sdk.devices.model.AftermarketDevicePairRequest;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
 import zone.dimo.sdk.devices.model.MyDevicesResponse;
+import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.devices.model.VehicleMintRequest;
 import zone.dimo.sdk.devices.model.VehicleNftData;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
+import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.eip712.Eip712;
 import zone.dimo.sdk.signing.eip712.TypedData;
 
@@ -38,12 +40,31 @@ final class Flows {
 
   private static final int MAX_POLL_MULTIPLIER = 8;
 
+  private static final java.util.regex.Pattern VIN = java.util.regex.Pattern.compile("[A-Z0-9]{17}");
+
   private final DimoClient client;
   private final Duration pollInterval;
 
   Flows(DimoClient client, Duration pollInterval) {
     this.client = client;
     this.pollInterval = pollInterval;
+  }
+
+  void confirmVin(String userDeviceId, String vin, EthSigner aftermarketDevice) {
+    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
+    Objects.requireNonNull(vin, "vin == null");
+    Objects.requireNonNull(aftermarketDevice, "aftermarketDevice == null");
+    if (!VIN.matcher(vin).matches()) {
+      // The service's own rule (UpdateVINReq): refuse here rather than spend a device signature.
+      throw new IllegalArgumentException(
+          "vin must be 17 upper-case letters or digits, was " + vin.length() + " characters: " + vin);
+    }
+    // The service recovers the signer of keccak256(VIN) and accepts it when that is the paired
+    // aftermarket device: a raw digest signature, not personal_sign.
+    EthSignature signature =
+        aftermarketDevice.signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
+    client.execute(client.userDevices().updateVin(userDeviceId,
+        new UpdateVinRequest().vin(vin).signature(signature.toHex())));
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of

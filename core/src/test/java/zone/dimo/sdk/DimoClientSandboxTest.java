@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
-import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDeviceResponse;
 import zone.dimo.sdk.sandbox.AftermarketDevice;
 import zone.dimo.sdk.sandbox.DeviceDefinition;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.sandbox.DimoSandboxExtension;
-import zone.dimo.sdk.signing.EthSignature;
-import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -58,12 +54,8 @@ class DimoClientSandboxTest {
     String userDeviceId = created.getUserDevice().getId();
     assertNotNull(userDeviceId);
 
-    // The service confirms a VIN signed by an aftermarket device (keccak256 of the VIN text).
-    String vin = definition.sampleVin();
-    EthSignature vinSignature = Secp256k1Signer.of(device.privateKey())
-        .signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
-    client.execute(client.userDevices().updateVin(userDeviceId,
-        new UpdateVinRequest().vin(vin).signature(vinSignature.toHex())));
+    // The sandbox checks the device's signature of keccak256(VIN) as the service does.
+    client.confirmVin(userDeviceId, definition.sampleVin(), Secp256k1Signer.of(device.privateKey()));
 
     client.mintVehicle(userDeviceId, user, PNG);
     long tokenId = client.waitForMint(userDeviceId, Duration.ofSeconds(30));

@@ -64,6 +64,35 @@ class FlowsTest {
   }
 
   @Test
+  void confirmVinSendsTheVinSignedByTheDeviceOverItsKeccakHash() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(204).build());
+
+    client(Environment.DEV).confirmVin("2Oq1e2H8", "1FMEE5DPXNA100001", deviceSigner);
+
+    RecordedRequest patch = server.takeRequest();
+    assertEquals("PATCH", patch.getMethod());
+    assertEquals("/v1/user/devices/2Oq1e2H8/vin", patch.getUrl().encodedPath());
+    assertEquals("application/json; charset=UTF-8", patch.getHeaders().get("Content-Type"));
+    Map<String, Object> body = TypedDataJson.parseObject(patch.getBody().utf8());
+    assertEquals(2, body.size(), body.toString());
+    assertEquals("1FMEE5DPXNA100001", body.get("vin"));
+    byte[] digest = zone.dimo.sdk.signing.Keccak256.hash("1FMEE5DPXNA100001".getBytes(StandardCharsets.US_ASCII));
+    EthSignature posted = EthSignature.fromHex((String) body.get("signature"));
+    assertEquals(deviceSigner.address(), posted.recoverSigner(digest));
+    assertEquals(deviceSigner.signDigest(digest), posted);
+  }
+
+  @Test
+  void confirmVinRefusesAMalformedVinBeforeSigning() {
+    DimoClient client = client(Environment.DEV);
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> client.confirmVin("2Oq1e2H8", "1fmee5dpxna10000", deviceSigner));
+    assertEquals("vin must be 17 upper-case letters or digits, was 16 characters: 1fmee5dpxna10000",
+        error.getMessage());
+    assertEquals(0, server.getRequestCount());
+  }
+
+  @Test
   void mintSignsThePayloadBytesAndPostsImageAndSignature() throws Exception {
     server.enqueue(payload("dimo_mint_vehicle_sign"));
     server.enqueue(new MockResponse.Builder().code(200).build());

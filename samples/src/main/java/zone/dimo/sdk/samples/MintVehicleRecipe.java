@@ -1,18 +1,14 @@
 package zone.dimo.sdk.samples;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.TokenProvider;
 import zone.dimo.sdk.VehicleTokenProvider;
 import zone.dimo.sdk.devices.model.CreateVehicleFromVinRequest;
-import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.sandbox.DimoSandbox;
-import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
-import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -62,10 +58,7 @@ public final class MintVehicleRecipe {
     // keccak256(VIN) with its own key (Smartcar and AutoPi connections do this on DIMO's side).
     PrivateKey deviceKey = sandbox.aftermarketDevices().get(0).privateKey();
     try {
-      EthSignature vinSignature = Secp256k1Signer.of(deviceKey)
-          .signDigest(Keccak256.hash(vehicle.getVin().getBytes(StandardCharsets.US_ASCII)));
-      client.execute(client.userDevices().updateVin(vehicle.getId(),
-          new UpdateVinRequest().vin(vehicle.getVin()).signature(vinSignature.toHex())));
+      client.confirmVin(vehicle.getId(), vehicle.getVin(), Secp256k1Signer.of(deviceKey));
     } finally {
       deviceKey.destroy();
     }

@@ -3,7 +3,6 @@ package zone.dimo.sdk.samples;
 import static zone.dimo.sdk.samples.StepRunner.require;
 import static zone.dimo.sdk.samples.StepRunner.skip;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +35,9 @@ import zone.dimo.sdk.devices.model.MyDevicesResponse;
 import zone.dimo.sdk.devices.model.NftMetadata;
 import zone.dimo.sdk.devices.model.SubmitErrorCodesRequest;
 import zone.dimo.sdk.devices.model.TransactionStatus;
-import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.devices.model.UserDeviceIntegration;
 import zone.dimo.sdk.signing.Address;
-import zone.dimo.sdk.signing.EthSignature;
-import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
 /**
@@ -233,10 +229,7 @@ final class Tour {
     }
     require(target.aftermarketKey(), "missing --aftermarket-key-file");
     String vin = vehicle.getVin();
-    EthSignature signature = Secp256k1Signer.of(target.aftermarketKey())
-        .signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
-    client.execute(client.userDevices().updateVin(vehicle.getId(),
-        new UpdateVinRequest().vin(vin).signature(signature.toHex())));
+    client.confirmVin(vehicle.getId(), vin, Secp256k1Signer.of(target.aftermarketKey()));
     mintable = vehicle;
     return "VIN " + vin + " signed by device " + target.aftermarketKey().address();
   }
