@@ -4,6 +4,9 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import zone.dimo.sdk.errors.DimoConfigurationException;
+import zone.dimo.sdk.errors.DimoException;
 
 /**
  * Puts on each request exactly the credential its operation's {@code @DimoOperation} names: the
@@ -16,16 +19,17 @@ import okhttp3.Response;
 final class AuthInterceptor implements Interceptor {
   private final TrustedHosts hosts;
   private final String userAgent;
-  private volatile TokenProvider userTokens;
-  private volatile VehicleTokenProvider vehicleTokens;
+  private final @Nullable TokenProvider userTokens;
+  private final @Nullable VehicleTokenProvider vehicleTokens;
 
-  AuthInterceptor(TrustedHosts hosts, String userAgent) {
+  /**
+   * @param userTokens what {@code userToken} operations send; null when the client has none
+   * @param vehicleTokens what {@code vehicleToken} operations send; null when the client has none
+   */
+  AuthInterceptor(TrustedHosts hosts, String userAgent, @Nullable TokenProvider userTokens,
+      @Nullable VehicleTokenProvider vehicleTokens) {
     this.hosts = hosts;
     this.userAgent = userAgent;
-  }
-
-  /** Set once while the client is built (the providers need the built client). */
-  void providers(TokenProvider userTokens, VehicleTokenProvider vehicleTokens) {
     this.userTokens = userTokens;
     this.vehicleTokens = vehicleTokens;
   }
@@ -79,18 +83,21 @@ final class AuthInterceptor implements Interceptor {
       VehicleTokenProvider provider = vehicleTokens;
       if (provider == null) {
         throw new DimoConfigurationException(operation.id
-            + " needs a vehicle token: configure DimoClient.builder().vehicleTokens(...)");
+            + " needs a vehicle token: configure a login (DimoClient.builder().web3Login(...) or"
+            + " .developerLicense(...)) or DimoClient.builder().vehicleTokens(...)");
       }
       requireTrusted(operation, request);
       long tokenId = operation.vehicleTokenId(request);
-      String token = provider.token(tokenId, Operation.COMMAND_PRIVILEGES);
-      return new Credential(token, () -> provider.invalidate(tokenId, Operation.COMMAND_PRIVILEGES, token));
+      String token = provider.token(tokenId, operation.vehiclePermissions);
+      return new Credential(token,
+          () -> provider.invalidate(tokenId, operation.vehiclePermissions, token));
     }
     if (operation.needsUserToken()) {
       TokenProvider provider = userTokens;
       if (provider == null) {
         throw new DimoConfigurationException(operation.id
-            + " needs a user access token: configure DimoClient.builder().userToken(...)");
+            + " needs a user access token: configure DimoClient.builder().web3Login(...) or"
+            + " .userToken(...)");
       }
       requireTrusted(operation, request);
       String token = provider.token();

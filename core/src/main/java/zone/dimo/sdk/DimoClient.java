@@ -7,16 +7,13 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.logging.HttpLoggingInterceptor;
-import retrofit2.Call;
-import retrofit2.Response;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Retrofit;
 import zone.dimo.sdk.auth.api.Web3AuthApi;
 import zone.dimo.sdk.devices.api.AftermarketDevicesApi;
@@ -26,9 +23,16 @@ import zone.dimo.sdk.devices.api.GeofencesApi;
 import zone.dimo.sdk.devices.api.NftMetadataApi;
 import zone.dimo.sdk.devices.api.UserDevicesApi;
 import zone.dimo.sdk.devices.api.VehicleCommandsApi;
+import zone.dimo.sdk.errors.ConflictException;
+import zone.dimo.sdk.errors.DimoConfigurationException;
+import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.errors.DimoTimeoutException;
+import zone.dimo.sdk.errors.MintFailedException;
+import zone.dimo.sdk.errors.PayloadMismatchException;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
+import zone.dimo.sdk.spec.DimoCall;
 import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
 
 /**
@@ -38,23 +42,23 @@ import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
  * <pre>{@code
  * DimoClient client = DimoClient.builder()
  *     .environment(Environment.DEV)
- *     .userToken(TokenProvider.web3Login(clientId, redirectUri, signer))
- *     .vehicleTokens(VehicleTokenProvider.tokenExchange())
+ *     .web3Login(clientId, redirectUri, signer)
  *     .build();
- * MyDevicesResponse mine = client.execute(client.userDevices().listMyVehicles());
+ * MyDevicesResponse mine = client.userDevices().listMyVehicles().execute();
+ * client.vehicleCommands().lockDoors(tokenId).execute();
  * }</pre>
  *
- * <p>Every generated operation is reachable through one accessor per API
- * ({@link #userDevices()}, {@link #aftermarketDevices()}, ...); run its {@code Call} with
- * {@link #execute(Call)} or {@link #executeAsync(Call)}, which add the right credential (from the
- * operation's security in the spec), apply {@link RetryPolicy}, and turn every failure into a
- * {@link DimoException}. The signing flows ({@link #mintVehicle}, {@link #claimAftermarketDevice},
- * {@link #pairAftermarketDevice}, {@link #unpairAftermarketDevice}) fetch a payload, check it
- * against this client's environment, sign it and submit it.
+ * <p>Every operation of the specs is reachable as {@code client.<api>().<operation>(...)}, which
+ * returns a {@link DimoCall}: {@code execute()} runs it, {@code executeAsync()} runs it on the
+ * HTTP dispatcher, {@code withResponse()} adds status and headers. Each call carries the
+ * credential its spec names (user token, vehicle token for the vehicle in the path, or none),
+ * follows {@link RetryPolicy}, and reports every failure as a
+ * {@link zone.dimo.sdk.errors.DimoException}. The signing flows ({@link #mintVehicle},
+ * {@link #claimAftermarketDevice}, {@link #pairAftermarketDevice},
+ * {@link #unpairAftermarketDevice}) fetch a payload, check it against this client's
+ * environment, sign it and submit it.
  *
- * <p>Thread-safe; build one and share it. Calls made directly with {@code Call.execute()} also go
- * through the credential and retry interceptors but may throw Retrofit's and OkHttp's own
- * exceptions — prefer {@link #execute(Call)}.
+ * <p>Thread-safe; build one and share it.
  */
 public final class DimoClient {
   /** The default {@code User-Agent}: {@code dimo-sdk-java/<version>}. */
@@ -62,12 +66,6 @@ public final class DimoClient {
 
   private final Builder settings;
   private final Environment environment;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final OkHttpClient safeHttp;
-  private final OkHttpClient unsafeHttp;
-  private final okhttp3.Call.Factory callFactory;
-  private final Failures failures;
   private final UserDevicesApi userDevices;
   private final AftermarketDevicesApi aftermarketDevices;
   private final VehicleCommandsApi vehicleCommands;
@@ -77,20 +75,19 @@ public final class DimoClient {
   private final DcnApi dcn;
   private final Web3AuthApi web3Auth;
   private final TokenExchangeApi tokenExchange;
-  private final TokenProvider userTokens;
-  private final VehicleTokenProvider vehicleTokens;
+  private final @Nullable TokenProvider userTokens;
+  private final @Nullable TokenProvider licenseTokens;
+  private final @Nullable VehicleTokenProvider vehicleTokens;
   private final Flows flows;
 
   private DimoClient(Builder builder) {
     this.settings = new Builder(builder);
-    this.environment = builder.effectiveEnvironment();
-    this.clock = builder.clock;
-    this.sleeper = builder.sleeper;
-    this.failures = new Failures(clock);
+    this.environment = builder.environment;
+    Clock clock = builder.clock;
+    Duration refreshMargin = builder.tokenRefreshMargin;
 
     TrustedHosts hosts = new TrustedHosts(environment.devicesHttpUrl(),
         environment.authHttpUrl(), environment.tokenExchangeHttpUrl());
-    AuthInterceptor auth = new AuthInterceptor(hosts, builder.userAgent);
     OkHttpClient.Builder http = builder.okHttpClient != null
         ? builder.okHttpClient.newBuilder() : new OkHttpClient.Builder();
     http.connectTimeout(builder.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -100,28 +97,35 @@ public final class DimoClient {
         // Repeats are decided in one place (RetryPolicy); OkHttp's own silent connection retries
         // would make them unbounded and could re-send state-changing requests.
         .retryOnConnectionFailure(false)
-        .addInterceptor(new RetryInterceptor(builder.retryPolicy, clock, sleeper, builder.random))
-        .addInterceptor(auth)
+        .addInterceptor(new RetryInterceptor(builder.retryPolicy, clock, builder.sleeper,
+            builder.random))
         .addNetworkInterceptor(new NetworkGuardInterceptor(hosts));
-    if (builder.loggingLevel != HttpLoggingInterceptor.Level.NONE) {
-      http.addNetworkInterceptor(RedactingLogger.interceptor(builder.loggingLevel, builder.logger));
+    if (builder.logLevel != HttpLogLevel.NONE) {
+      http.addNetworkInterceptor(RedactingLogger.interceptor(builder.logLevel, builder.logger));
     }
-    this.safeHttp = http.build();
-    // State-changing calls must not be followed to a redirect target either.
-    this.unsafeHttp = safeHttp.newBuilder()
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
-    this.callFactory = request -> {
-      Operation operation = Operation.lookup(request);
-      return operation != null && operation.safe
-          ? safeHttp.newCall(request) : unsafeHttp.newCall(request);
-    };
+    OkHttpClient base = http.build();
+    Failures failures = new Failures(clock);
+    Stack stack = new Stack(base, hosts, builder.userAgent,
+        new Json.ConverterFactory(Json.moshi()), new RealDimoCall.Factory(failures));
 
-    Json.ConverterFactory converters = new Json.ConverterFactory(Json.moshi());
-    Retrofit devices = retrofit(environment.devicesHttpUrl(), converters);
-    Retrofit authServer = retrofit(environment.authHttpUrl(), converters);
-    Retrofit exchange = retrofit(environment.tokenExchangeHttpUrl(), converters);
+    // Built in layers so that every provider is complete when it is made: the logins use only
+    // public operations, the exchange authenticates with a login's token, and the Devices API
+    // with all of them. All layers share one connection pool, dispatcher and interceptor chain.
+    Web3AuthApi loginApi = stack.layer(environment.authHttpUrl(), null, null)
+        .create(Web3AuthApi.class);
+    this.userTokens = builder.userTokens != null ? builder.userTokens
+        : builder.userLogin == null ? null
+        : builder.userLogin.provider(loginApi, clock, refreshMargin);
+    this.licenseTokens = builder.licenseLogin == null ? null
+        : builder.licenseLogin.provider(loginApi, clock, refreshMargin);
+    TokenProvider exchangeCaller = licenseTokens != null ? licenseTokens : userTokens;
+    TokenExchangeApi exchangeApi = stack.layer(environment.tokenExchangeHttpUrl(),
+        exchangeCaller, null).create(TokenExchangeApi.class);
+    this.vehicleTokens = builder.vehicleTokens != null ? builder.vehicleTokens
+        : exchangeCaller == null ? null
+        : new TokenExchangeVehicleTokenProvider(exchangeApi, environment, clock, refreshMargin);
+
+    Retrofit devices = stack.layer(environment.devicesHttpUrl(), userTokens, vehicleTokens);
     this.userDevices = devices.create(UserDevicesApi.class);
     this.aftermarketDevices = devices.create(AftermarketDevicesApi.class);
     this.vehicleCommands = devices.create(VehicleCommandsApi.class);
@@ -129,13 +133,11 @@ public final class DimoClient {
     this.geofences = devices.create(GeofencesApi.class);
     this.nftMetadata = devices.create(NftMetadataApi.class);
     this.dcn = devices.create(DcnApi.class);
-    this.web3Auth = authServer.create(Web3AuthApi.class);
-    this.tokenExchange = exchange.create(TokenExchangeApi.class);
-
-    this.userTokens = bind(builder.userTokens);
-    this.vehicleTokens = bind(builder.vehicleTokens);
-    auth.providers(userTokens, vehicleTokens);
-    this.flows = new Flows(this, builder.pollInterval);
+    this.web3Auth = stack.layer(environment.authHttpUrl(), userTokens, vehicleTokens)
+        .create(Web3AuthApi.class);
+    this.tokenExchange = exchangeApi;
+    this.flows = new Flows(userDevices, aftermarketDevices, environment, clock,
+        builder.sleeper, builder.pollInterval);
   }
 
   /** A builder with every option at its documented default. */
@@ -144,45 +146,67 @@ public final class DimoClient {
   }
 
   /**
-   * A builder holding this client's settings, to derive a differently configured client. Token
-   * providers created by {@link TokenProvider#web3Login} and
-   * {@link VehicleTokenProvider#tokenExchange()} are bound anew, so the new client starts with
-   * empty token caches.
+   * A builder holding this client's settings, to derive a differently configured client. Logins
+   * configured with {@link Builder#web3Login} or {@link Builder#developerLicense} get new
+   * providers, so the new client starts with empty token caches.
+   *
+   * @return a builder with this client's settings
    */
   public Builder newBuilder() {
     return new Builder(settings);
   }
 
-  /** The environment this client talks to, with any overrides from the builder applied. */
+  /**
+   * The environment this client talks to.
+   *
+   * @return the environment
+   */
   public Environment environment() {
     return environment;
   }
 
   /**
-   * The user token provider this client uses — for a {@link TokenProvider#web3Login} recipe,
-   * the instance bound to this client with its cache, so {@code userTokens().token()} logs in
-   * ahead of time (e.g. to fail fast at startup).
+   * The user token provider this client uses: the one given to {@link Builder#userToken}, or the
+   * login configured with {@link Builder#web3Login} with its cache, so {@code userTokens().token()}
+   * logs in ahead of time (e.g. to fail fast at startup).
    *
-   * @throws DimoConfigurationException when no user token provider was configured
+   * @return the provider
+   * @throws DimoConfigurationException when no user token source was configured
    */
   public TokenProvider userTokens() {
     if (userTokens == null) {
-      throw new DimoConfigurationException(
-          "No user token provider: configure DimoClient.builder().userToken(...)");
+      throw new DimoConfigurationException("No user token source: configure"
+          + " DimoClient.builder().web3Login(...) or .userToken(...)");
     }
     return userTokens;
   }
 
   /**
-   * The vehicle token provider this client uses (bound to this client, with its cache);
-   * {@code token(tokenId, privileges)} fetches a privilege token ahead of a command.
+   * The developer license's token provider ({@link Builder#developerLicense}), with its cache.
    *
-   * @throws DimoConfigurationException when no vehicle token provider was configured
+   * @return the provider
+   * @throws DimoConfigurationException when no developer license was configured
+   */
+  public TokenProvider licenseTokens() {
+    if (licenseTokens == null) {
+      throw new DimoConfigurationException(
+          "No developer license: configure DimoClient.builder().developerLicense(...)");
+    }
+    return licenseTokens;
+  }
+
+  /**
+   * The vehicle token provider this client uses, with its cache;
+   * {@code token(tokenId, permissions)} fetches a vehicle token ahead of a command.
+   *
+   * @return the provider
+   * @throws DimoConfigurationException when the client has no vehicle token source
    */
   public VehicleTokenProvider vehicleTokens() {
     if (vehicleTokens == null) {
-      throw new DimoConfigurationException(
-          "No vehicle token provider: configure DimoClient.builder().vehicleTokens(...)");
+      throw new DimoConfigurationException("No vehicle token source: configure a login"
+          + " (DimoClient.builder().web3Login(...) or .developerLicense(...)) or"
+          + " DimoClient.builder().vehicleTokens(...)");
     }
     return vehicleTokens;
   }
@@ -230,61 +254,6 @@ public final class DimoClient {
   /** The Token Exchange API (normally used by the vehicle token provider). */
   public TokenExchangeApi tokenExchange() {
     return tokenExchange;
-  }
-
-  /**
-   * Runs {@code call} (made by one of this client's APIs) and returns its body — null for
-   * operations without one (204, or an empty 200 declared {@code Void}).
-   *
-   * @throws DimoServiceException (a subclass by status) when the service answers an error
-   * @throws DimoIoException when the call failed on the network and may be repeated
-   * @throws OutcomeUnknownException when a state-changing call failed after it may have reached
-   *     the server
-   * @throws DimoDecodingException when a successful answer cannot be decoded
-   * @throws DimoConfigurationException when the client lacks what the operation needs
-   */
-  public <T> T execute(Call<T> call) {
-    Objects.requireNonNull(call, "call == null");
-    Operation operation = operation(call);
-    try {
-      Response<T> response = call.execute();
-      if (response.isSuccessful()) {
-        return response.body();
-      }
-      throw failures.fromStatus(operation, response.raw(), response.errorBody());
-    } catch (IOException e) {
-      throw failures.fromIo(operation, e);
-    } catch (Json.UndecodableBody e) {
-      throw new DimoDecodingException(operation.id + ": could not decode the answer: "
-          + Failures.describe(e.getCause()), 200, e.raw, e.getCause());
-    } catch (DimoException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new DimoException(operation.id + " failed: " + Failures.describe(e), e);
-    }
-  }
-
-  /**
-   * Runs {@code call} on OkHttp's dispatcher threads; the future completes with the body or
-   * with the exception {@link #execute(Call)} would throw. Cancelling the future cancels the call.
-   */
-  public <T> CompletableFuture<T> executeAsync(Call<T> call) {
-    Objects.requireNonNull(call, "call == null");
-    CompletableFuture<T> future = new CompletableFuture<T>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        call.cancel();
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    safeHttp.dispatcher().executorService().execute(() -> {
-      try {
-        future.complete(execute(call));
-      } catch (RuntimeException | Error e) {
-        future.completeExceptionally(e);
-      }
-    });
-    return future;
   }
 
   /**
@@ -387,58 +356,6 @@ public final class DimoClient {
     return "DimoClient{" + environment.name() + ", devices=" + environment.devicesUrl() + "}";
   }
 
-  /** Runs {@code call} and returns the body bytes exactly as received (for signing payloads). */
-  byte[] executeRaw(Call<?> call) {
-    Operation operation = operation(call);
-    Request request = call.request();
-    try (okhttp3.Response response = callFactory.newCall(request).execute()) {
-      if (!response.isSuccessful()) {
-        throw failures.fromStatus(operation, response, response.body());
-      }
-      return response.body().bytes();
-    } catch (IOException e) {
-      throw failures.fromIo(operation, e);
-    }
-  }
-
-  Clock clock() {
-    return clock;
-  }
-
-  Sleeper sleeper() {
-    return sleeper;
-  }
-
-  Duration tokenRefreshMargin() {
-    return settings.tokenRefreshMargin;
-  }
-
-  private static Operation operation(Call<?> call) {
-    try {
-      return Operation.of(call.request());
-    } catch (DimoException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Retrofit builds the request here and rejects bad arguments (e.g. a null path value).
-      throw new IllegalArgumentException(Failures.describe(e), e);
-    }
-  }
-
-  private Retrofit retrofit(HttpUrl baseUrl, Json.ConverterFactory converters) {
-    return new Retrofit.Builder()
-        .baseUrl(baseUrl)
-        .callFactory(callFactory)
-        .addConverterFactory(converters)
-        .build();
-  }
-
-  @SuppressWarnings("unchecked")
-  private <T> T bind(T provider) {
-    if (provider instanceof ClientBound) {
-      return ((ClientBound<T>) provider).bind(this);
-    }
-    return provider;
-  }
 
   private static String version() {
     Properties properties = new Properties();
@@ -456,40 +373,30 @@ public final class DimoClient {
   /** Configures a {@link DimoClient}. Every option has a default; see each method. */
   public static final class Builder {
     private Environment environment = Environment.PRODUCTION;
-    private String devicesUrl;
-    private String authUrl;
-    private String tokenExchangeUrl;
-    private Long chainId;
-    private Address registryAddress;
-    private Address vehicleNftContract;
-    private OkHttpClient okHttpClient;
+    private @Nullable OkHttpClient okHttpClient;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration writeTimeout = Duration.ofSeconds(30);
     private Duration callTimeout = Duration.ZERO;
     private String userAgent = DEFAULT_USER_AGENT;
-    private TokenProvider userTokens;
-    private VehicleTokenProvider vehicleTokens;
+    private @Nullable TokenProvider userTokens;
+    private @Nullable Login userLogin;
+    private @Nullable Login licenseLogin;
+    private @Nullable VehicleTokenProvider vehicleTokens;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
     private Duration tokenRefreshMargin = Duration.ofSeconds(60);
     private Duration pollInterval = Duration.ofSeconds(2);
-    private HttpLoggingInterceptor.Level loggingLevel = HttpLoggingInterceptor.Level.NONE;
-    private HttpLoggingInterceptor.Logger logger = HttpLoggingInterceptor.Logger.DEFAULT;
+    private HttpLogLevel logLevel = HttpLogLevel.NONE;
+    private Consumer<String> logger = line -> { };
 
     Builder() {
     }
 
     Builder(Builder other) {
       this.environment = other.environment;
-      this.devicesUrl = other.devicesUrl;
-      this.authUrl = other.authUrl;
-      this.tokenExchangeUrl = other.tokenExchangeUrl;
-      this.chainId = other.chainId;
-      this.registryAddress = other.registryAddress;
-      this.vehicleNftContract = other.vehicleNftContract;
       this.okHttpClient = other.okHttpClient;
       this.connectTimeout = other.connectTimeout;
       this.readTimeout = other.readTimeout;
@@ -497,6 +404,8 @@ public final class DimoClient {
       this.callTimeout = other.callTimeout;
       this.userAgent = other.userAgent;
       this.userTokens = other.userTokens;
+      this.userLogin = other.userLogin;
+      this.licenseLogin = other.licenseLogin;
       this.vehicleTokens = other.vehicleTokens;
       this.retryPolicy = other.retryPolicy;
       this.clock = other.clock;
@@ -504,57 +413,20 @@ public final class DimoClient {
       this.random = other.random;
       this.tokenRefreshMargin = other.tokenRefreshMargin;
       this.pollInterval = other.pollInterval;
-      this.loggingLevel = other.loggingLevel;
+      this.logLevel = other.logLevel;
       this.logger = other.logger;
     }
 
     /**
-     * The DIMO deployment: {@link Environment#PRODUCTION} (the default) or
-     * {@link Environment#DEV}, or one derived with {@link Environment#newBuilder()}. The URL and
-     * chain overrides below take precedence over it.
+     * The DIMO deployment — base URLs, chain id, registry and vehicle NFT contract:
+     * {@link Environment#PRODUCTION} (the default), {@link Environment#DEV}, one derived with
+     * {@link Environment#newBuilder()}, or a sandbox's.
+     *
+     * @param environment the deployment
+     * @return this builder
      */
     public Builder environment(Environment environment) {
       this.environment = Objects.requireNonNull(environment, "environment == null");
-      return this;
-    }
-
-    /** Overrides the environment's Devices API base URL. Default: the environment's. */
-    public Builder devicesUrl(String devicesUrl) {
-      this.devicesUrl = Objects.requireNonNull(devicesUrl, "devicesUrl == null");
-      return this;
-    }
-
-    /** Overrides the environment's Web3 login base URL. Default: the environment's. */
-    public Builder authUrl(String authUrl) {
-      this.authUrl = Objects.requireNonNull(authUrl, "authUrl == null");
-      return this;
-    }
-
-    /** Overrides the environment's Token Exchange base URL. Default: the environment's. */
-    public Builder tokenExchangeUrl(String tokenExchangeUrl) {
-      this.tokenExchangeUrl = Objects.requireNonNull(tokenExchangeUrl, "tokenExchangeUrl == null");
-      return this;
-    }
-
-    /** Overrides the chain id payloads must be signed for. Default: the environment's. */
-    public Builder chainId(long chainId) {
-      if (chainId <= 0) {
-        throw new IllegalArgumentException("chainId must be positive: " + chainId);
-      }
-      this.chainId = chainId;
-      return this;
-    }
-
-    /** Overrides the registry (verifyingContract) payloads must name. Default: the environment's. */
-    public Builder registryAddress(Address registryAddress) {
-      this.registryAddress = Objects.requireNonNull(registryAddress, "registryAddress == null");
-      return this;
-    }
-
-    /** Overrides the vehicle NFT contract used for token exchange. Default: the environment's. */
-    public Builder vehicleNftContract(Address vehicleNftContract) {
-      this.vehicleNftContract =
-          Objects.requireNonNull(vehicleNftContract, "vehicleNftContract == null");
       return this;
     }
 
@@ -562,25 +434,43 @@ public final class DimoClient {
      * An OkHttp client to share its connection pool, dispatcher, proxy, TLS and interceptors.
      * The SDK derives its own clients with {@code newBuilder()} and never changes this one.
      * Default: a new {@code OkHttpClient}.
+     *
+     * @param okHttpClient the client to derive from
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient == null");
       return this;
     }
 
-    /** TCP/TLS connect timeout; default 10 s. {@code Duration.ZERO} means none. */
+    /**
+     * TCP/TLS connect timeout; default 10 s. {@code Duration.ZERO} means none.
+     *
+     * @param connectTimeout the timeout
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = timeout(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Timeout between bytes while reading an answer; default 30 s. Zero means none. */
+    /**
+     * Timeout between bytes while reading an answer; default 30 s. Zero means none.
+     *
+     * @param readTimeout the timeout
+     * @return this builder
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = timeout(readTimeout, "readTimeout");
       return this;
     }
 
-    /** Timeout between bytes while writing a request; default 30 s. Zero means none. */
+    /**
+     * Timeout between bytes while writing a request; default 30 s. Zero means none.
+     *
+     * @param writeTimeout the timeout
+     * @return this builder
+     */
     public Builder writeTimeout(Duration writeTimeout) {
       this.writeTimeout = timeout(writeTimeout, "writeTimeout");
       return this;
@@ -589,13 +479,21 @@ public final class DimoClient {
     /**
      * Limit for one whole call, retries and their waits included; default none
      * ({@code Duration.ZERO}) — retries are bounded by {@link RetryPolicy}.
+     *
+     * @param callTimeout the limit
+     * @return this builder
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = timeout(callTimeout, "callTimeout");
       return this;
     }
 
-    /** The {@code User-Agent} header; default {@link #DEFAULT_USER_AGENT}. */
+    /**
+     * The {@code User-Agent} header; default {@link #DEFAULT_USER_AGENT}.
+     *
+     * @param userAgent the header value
+     * @return this builder
+     */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
       // Fails here, not on the first request, for characters a header cannot carry.
@@ -605,45 +503,116 @@ public final class DimoClient {
     }
 
     /**
-     * Source of the user access token for {@code userToken} operations (most of the Devices API
-     * and the token exchange): {@link TokenProvider#of(String)} or
-     * {@link TokenProvider#web3Login}. Default: none — such operations then fail before
-     * sending with a {@link DimoConfigurationException}.
+     * Logs in as a user with DIMO's Web3 challenge login of the environment: asks the auth
+     * server for a challenge for {@code signer}'s address, signs it with EIP-191
+     * {@code personal_sign} and submits it. The access token serves the {@code userToken}
+     * operations (and the token exchange when no developer license is configured); it is cached
+     * until shortly before its JWT {@code exp} (or its {@code expires_in} when the token is not
+     * a readable JWT), concurrent callers share one login, and a token refused with 401 is
+     * dropped so the next call logs in again. Replaces {@link #userToken}. Default: no login.
+     *
+     * @param clientId the client id (a developer license address) the login is for
+     * @param domain a redirect URI registered for the client id
+     * @param signer the user's key; its address logs in
+     * @return this builder
      */
-    public Builder userToken(TokenProvider userTokens) {
-      this.userTokens = Objects.requireNonNull(userTokens, "userTokens == null");
+    public Builder web3Login(String clientId, String domain, EthSigner signer) {
+      Objects.requireNonNull(clientId, "clientId == null");
+      Objects.requireNonNull(domain, "domain == null");
+      Objects.requireNonNull(signer, "signer == null");
+      this.userLogin = new Login("web3Login", clientId, domain, signer.address(), signer);
+      this.userTokens = null;
       return this;
     }
 
     /**
-     * Source of vehicle privilege tokens for {@code vehicleToken} operations (vehicle commands),
-     * typically {@link VehicleTokenProvider#tokenExchange()}. Default: none — commands then fail
-     * before sending with a {@link DimoConfigurationException}.
+     * A fixed or custom source of the user access token for {@code userToken} operations (and the
+     * token exchange when no developer license is configured), e.g. {@link TokenProvider#of}.
+     * Replaces {@link #web3Login}. Default: none — such operations then fail before sending with
+     * a {@link DimoConfigurationException}.
+     *
+     * @param userTokens the provider
+     * @return this builder
+     */
+    public Builder userToken(TokenProvider userTokens) {
+      this.userTokens = Objects.requireNonNull(userTokens, "userTokens == null");
+      this.userLogin = null;
+      return this;
+    }
+
+    /**
+     * Logs in as a developer license, the way a backend authenticates to DIMO today: the Web3
+     * challenge login with {@code client_id} and {@code address} both the license's address,
+     * the challenge signed (EIP-191) by {@code apiKey}, a key registered as a signer of the
+     * license (the auth server checks it with ERC-1271). The license's token is what the token
+     * exchange is called with; it is cached and renewed like {@link #web3Login}'s. Default: none.
+     *
+     * @param license the developer license's address (its client id)
+     * @param redirectUri a redirect URI registered on the license
+     * @param apiKey one of the license's API keys
+     * @return this builder
+     */
+    public Builder developerLicense(Address license, String redirectUri, EthSigner apiKey) {
+      Objects.requireNonNull(license, "license == null");
+      Objects.requireNonNull(redirectUri, "redirectUri == null");
+      Objects.requireNonNull(apiKey, "apiKey == null");
+      this.licenseLogin = new Login("developerLicense", license.toChecksumHex(), redirectUri,
+          license, apiKey);
+      return this;
+    }
+
+    /**
+     * Source of vehicle tokens for {@code vehicleToken} operations (vehicle commands). Default:
+     * the environment's Token Exchange API, called with the developer license's token when one is
+     * configured, else with the user's; none when neither is.
+     *
+     * @param vehicleTokens the provider
+     * @return this builder
      */
     public Builder vehicleTokens(VehicleTokenProvider vehicleTokens) {
       this.vehicleTokens = Objects.requireNonNull(vehicleTokens, "vehicleTokens == null");
       return this;
     }
 
-    /** When safe calls are repeated; default {@link RetryPolicy#defaults()}. */
+    /**
+     * When safe calls are repeated; default {@link RetryPolicy#defaults()}.
+     *
+     * @param retryPolicy the policy
+     * @return this builder
+     */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy == null");
       return this;
     }
 
-    /** Time source for token expiry and Retry-After dates; default {@code Clock.systemUTC()}. */
+    /**
+     * Time source for token expiry and Retry-After dates; default {@code Clock.systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
     }
 
-    /** How retry backoffs and mint polls wait; default {@link Sleeper#system()}. */
+    /**
+     * How retry backoffs and mint polls wait; default {@link Sleeper#system()}.
+     *
+     * @param sleeper the sleeper
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
       return this;
     }
 
-    /** Randomness for backoff jitter; default {@code ThreadLocalRandom}. */
+    /**
+     * Randomness for backoff jitter; default {@code ThreadLocalRandom}.
+     *
+     * @param random the source
+     * @return this builder
+     */
     public Builder random(Random random) {
       Objects.requireNonNull(random, "random == null");
       this.random = random::nextDouble;
@@ -653,13 +622,21 @@ public final class DimoClient {
     /**
      * How long before expiry cached tokens are renewed; default 60 s (halfway through the life
      * of a token that lives less than twice this).
+     *
+     * @param tokenRefreshMargin the margin
+     * @return this builder
      */
     public Builder tokenRefreshMargin(Duration tokenRefreshMargin) {
       this.tokenRefreshMargin = timeout(tokenRefreshMargin, "tokenRefreshMargin");
       return this;
     }
 
-    /** First wait between {@link DimoClient#waitForMint} polls; default 2 s. */
+    /**
+     * First wait between {@link DimoClient#waitForMint} polls; default 2 s.
+     *
+     * @param pollInterval the wait
+     * @return this builder
+     */
     public Builder pollInterval(Duration pollInterval) {
       Objects.requireNonNull(pollInterval, "pollInterval == null");
       if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -670,43 +647,28 @@ public final class DimoClient {
     }
 
     /**
-     * Logs HTTP traffic at {@code level} to {@code logger}. The Authorization and cookie headers
-     * are redacted, and JWTs, long hex strings (keys, signatures) and token or signature fields
-     * are masked in every line. One-shot bodies (state-changing calls) are not logged. Default:
-     * no logging.
+     * Logs HTTP traffic at {@code level} to {@code logger}, one line per call of
+     * {@code logger}. The Authorization and cookie headers are redacted, and JWTs, long hex
+     * strings (keys, signatures) and token or signature fields are masked in every line.
+     * One-shot bodies (state-changing calls) are not logged. Default: {@link HttpLogLevel#NONE}.
+     *
+     * @param level how much to log
+     * @param logger where the lines go, e.g. {@code System.err::println}
+     * @return this builder
      */
-    public Builder httpLogging(HttpLoggingInterceptor.Level level,
-        HttpLoggingInterceptor.Logger logger) {
-      this.loggingLevel = Objects.requireNonNull(level, "level == null");
+    public Builder httpLogging(HttpLogLevel level, Consumer<String> logger) {
+      this.logLevel = Objects.requireNonNull(level, "level == null");
       this.logger = Objects.requireNonNull(logger, "logger == null");
       return this;
     }
 
+    /**
+     * A client with these settings.
+     *
+     * @return the client
+     */
     public DimoClient build() {
       return new DimoClient(this);
-    }
-
-    Environment effectiveEnvironment() {
-      Environment.Builder env = environment.newBuilder();
-      if (devicesUrl != null) {
-        env.devicesUrl(devicesUrl);
-      }
-      if (authUrl != null) {
-        env.authUrl(authUrl);
-      }
-      if (tokenExchangeUrl != null) {
-        env.tokenExchangeUrl(tokenExchangeUrl);
-      }
-      if (chainId != null) {
-        env.chainId(chainId);
-      }
-      if (registryAddress != null) {
-        env.registryAddress(registryAddress);
-      }
-      if (vehicleNftContract != null) {
-        env.vehicleNftContract(vehicleNftContract);
-      }
-      return env.build();
     }
 
     private static Duration timeout(Duration duration, String name) {
@@ -715,6 +677,72 @@ public final class DimoClient {
         throw new IllegalArgumentException(name + " < 0: " + duration);
       }
       return duration;
+    }
+  }
+
+  /** A configured Web3 challenge login; each built client makes its own provider from it. */
+  private static final class Login {
+    final String kind;
+    final String clientId;
+    final String domain;
+    final Address address;
+    final EthSigner signer;
+
+    Login(String kind, String clientId, String domain, Address address, EthSigner signer) {
+      this.kind = kind;
+      this.clientId = clientId;
+      this.domain = domain;
+      this.address = address;
+      this.signer = signer;
+    }
+
+    TokenProvider provider(Web3AuthApi api, Clock clock, Duration refreshMargin) {
+      return new Web3LoginTokenProvider(api, kind, clientId, domain, address, signer, clock,
+          refreshMargin);
+    }
+  }
+
+  /**
+   * The shared HTTP stack, and Retrofits over it that send the tokens of given providers. Safe
+   * and state-changing calls go to two OkHttp clients that differ only in following redirects.
+   */
+  private static final class Stack {
+    private final OkHttpClient base;
+    private final TrustedHosts hosts;
+    private final String userAgent;
+    private final Json.ConverterFactory converters;
+    private final RealDimoCall.Factory calls;
+
+    Stack(OkHttpClient base, TrustedHosts hosts, String userAgent,
+        Json.ConverterFactory converters, RealDimoCall.Factory calls) {
+      this.base = base;
+      this.hosts = hosts;
+      this.userAgent = userAgent;
+      this.converters = converters;
+      this.calls = calls;
+    }
+
+    Retrofit layer(HttpUrl baseUrl, @Nullable TokenProvider userTokens,
+        @Nullable VehicleTokenProvider vehicleTokens) {
+      OkHttpClient safe = base.newBuilder()
+          .addInterceptor(new AuthInterceptor(hosts, userAgent, userTokens, vehicleTokens))
+          .build();
+      // State-changing calls must not be followed to a redirect target.
+      OkHttpClient unsafe = safe.newBuilder()
+          .followRedirects(false)
+          .followSslRedirects(false)
+          .build();
+      okhttp3.Call.Factory router = request -> {
+        Operation operation = Operation.lookup(request);
+        return operation != null && operation.safe
+            ? safe.newCall(request) : unsafe.newCall(request);
+      };
+      return new Retrofit.Builder()
+          .baseUrl(baseUrl)
+          .callFactory(router)
+          .addCallAdapterFactory(calls)
+          .addConverterFactory(converters)
+          .build();
     }
   }
 }

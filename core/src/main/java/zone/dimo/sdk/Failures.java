@@ -9,6 +9,21 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import zone.dimo.sdk.errors.BadRequestException;
+import zone.dimo.sdk.errors.ConflictException;
+import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.DimoServiceException;
+import zone.dimo.sdk.errors.ErrorResponse;
+import zone.dimo.sdk.errors.ForbiddenException;
+import zone.dimo.sdk.errors.NotFoundException;
+import zone.dimo.sdk.errors.OutcomeUnknownException;
+import zone.dimo.sdk.errors.RateLimitedException;
+import zone.dimo.sdk.errors.ServerErrorException;
+import zone.dimo.sdk.errors.UnauthorizedException;
+import zone.dimo.sdk.errors.UnexpectedStatusException;
+import zone.dimo.sdk.errors.UnprocessableEntityException;
+import zone.dimo.sdk.internal.Redactor;
 
 /** Turns HTTP answers and I/O failures into the SDK's typed exceptions. */
 final class Failures {
@@ -34,9 +49,8 @@ final class Failures {
     } else if (isPlainMessage(raw)) {
       errorMessage = raw.trim();
     }
-    DimoServiceException.ServiceError error = new DimoServiceException.ServiceError(
-        operation.id, response.code(), response.message(), response.headers().toMultimap(),
-        errorCode, errorMessage, raw);
+    ErrorResponse error = ErrorResponse.of(operation.id, response.code(),
+        response.headers().toMultimap(), errorCode, errorMessage, raw);
     DimoServiceException exception = byStatus(error, response);
     int status = response.code();
     if (!operation.safe && (status == 502 || status == 504)) {
@@ -46,8 +60,9 @@ final class Failures {
     return exception;
   }
 
-  private DimoServiceException byStatus(DimoServiceException.ServiceError error, Response response) {
-    switch (error.statusCode) {
+  private DimoServiceException byStatus(ErrorResponse error, Response response) {
+    int status = response.code();
+    switch (status) {
       case 400:
         return new BadRequestException(error);
       case 401:
@@ -64,7 +79,7 @@ final class Failures {
         return new RateLimitedException(error,
             RetryPolicy.parseRetryAfter(response.header("Retry-After"), clock.instant()));
       default:
-        if (error.statusCode >= 500 && error.statusCode < 600) {
+        if (status >= 500 && status < 600) {
           return new ServerErrorException(error);
         }
         return new UnexpectedStatusException(error);

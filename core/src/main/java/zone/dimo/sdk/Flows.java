@@ -3,6 +3,7 @@ package zone.dimo.sdk;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,6 +12,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import zone.dimo.sdk.devices.api.AftermarketDevicesApi;
+import zone.dimo.sdk.devices.api.UserDevicesApi;
 import zone.dimo.sdk.devices.model.AftermarketDeviceClaimRequest;
 import zone.dimo.sdk.devices.model.AftermarketDevicePairRequest;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
@@ -19,12 +22,21 @@ import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.devices.model.VehicleMintRequest;
 import zone.dimo.sdk.devices.model.VehicleNftData;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.errors.DimoServiceException;
+import zone.dimo.sdk.errors.DimoTimeoutException;
+import zone.dimo.sdk.errors.ErrorResponse;
+import zone.dimo.sdk.errors.MintFailedException;
+import zone.dimo.sdk.errors.NotFoundException;
+import zone.dimo.sdk.errors.PayloadMismatchException;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
 import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.eip712.Eip712;
 import zone.dimo.sdk.signing.eip712.TypedData;
+import zone.dimo.sdk.spec.DimoCall;
 
 /**
  * The signing flows behind {@link DimoClient}: fetch a payload as raw bytes, parse it exactly,
@@ -42,11 +54,20 @@ final class Flows {
 
   private static final java.util.regex.Pattern VIN = java.util.regex.Pattern.compile("[A-Z0-9]{17}");
 
-  private final DimoClient client;
+  private final UserDevicesApi userDevices;
+  private final AftermarketDevicesApi aftermarketDevices;
+  private final Environment environment;
+  private final Clock clock;
+  private final Sleeper sleeper;
   private final Duration pollInterval;
 
-  Flows(DimoClient client, Duration pollInterval) {
-    this.client = client;
+  Flows(UserDevicesApi userDevices, AftermarketDevicesApi aftermarketDevices,
+      Environment environment, Clock clock, Sleeper sleeper, Duration pollInterval) {
+    this.userDevices = userDevices;
+    this.aftermarketDevices = aftermarketDevices;
+    this.environment = environment;
+    this.clock = clock;
+    this.sleeper = sleeper;
     this.pollInterval = pollInterval;
   }
 
@@ -63,8 +84,8 @@ final class Flows {
     // aftermarket device: a raw digest signature, not personal_sign.
     EthSignature signature =
         aftermarketDevice.signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
-    client.execute(client.userDevices().updateVin(userDeviceId,
-        new UpdateVinRequest().vin(vin).signature(signature.toHex())));
+    userDevices.updateVin(userDeviceId,
+        new UpdateVinRequest().vin(vin).signature(signature.toHex())).execute();
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of
@@ -74,7 +95,7 @@ final class Flows {
     Objects.requireNonNull(userDeviceId, "userDeviceId == null");
     Objects.requireNonNull(signer, "signer == null");
     Objects.requireNonNull(png, "png == null");
-    TypedData payload = payload(client.userDevices().getMintPayload(userDeviceId), MINT_TYPES);
+    TypedData payload = payload(userDevices.getMintPayload(userDeviceId), MINT_TYPES);
     EthSignature signature = Eip712.sign(payload, signer);
     VehicleMintRequest request = new VehicleMintRequest()
         .imageData(Base64.getEncoder().encodeToString(png))
@@ -82,20 +103,20 @@ final class Flows {
     if (transparentPng != null) {
       request.imageDataTransparent(Base64.getEncoder().encodeToString(transparentPng));
     }
-    client.execute(client.userDevices().submitMint(userDeviceId, request));
+    userDevices.submitMint(userDeviceId, request).execute();
   }
 
   void claim(String serial, EthSigner userSigner, EthSigner deviceSigner,
       EthSignature deviceSignature) {
     Objects.requireNonNull(serial, "serial == null");
     Objects.requireNonNull(userSigner, "userSigner == null");
-    TypedData payload = payload(client.aftermarketDevices().getClaimPayload(serial), CLAIM_TYPES);
+    TypedData payload = payload(aftermarketDevices.getClaimPayload(serial), CLAIM_TYPES);
     EthSignature user = Eip712.sign(payload, userSigner);
     EthSignature device = deviceSignature != null ? deviceSignature : Eip712.sign(payload, deviceSigner);
     AftermarketDeviceClaimRequest request = new AftermarketDeviceClaimRequest()
         .userSignature(user.toHex())
         .aftermarketDeviceSignature(device.toHex());
-    client.execute(client.aftermarketDevices().submitClaim(serial, request));
+    aftermarketDevices.submitClaim(serial, request).execute();
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of
@@ -106,9 +127,9 @@ final class Flows {
     Objects.requireNonNull(serial, "serial == null");
     Objects.requireNonNull(userSigner, "userSigner == null");
     TypedData payload = payload(
-        client.aftermarketDevices().getPairPayload(userDeviceId, serial), PAIR_TYPES);
-    client.execute(client.aftermarketDevices().submitPair(userDeviceId,
-        pairRequest(payload, serial, userSigner, deviceSigner)));
+        aftermarketDevices.getPairPayload(userDeviceId, serial), PAIR_TYPES);
+    aftermarketDevices.submitPair(userDeviceId,
+        pairRequest(payload, serial, userSigner, deviceSigner)).execute();
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of
@@ -119,15 +140,15 @@ final class Flows {
     Objects.requireNonNull(serial, "serial == null");
     Objects.requireNonNull(userSigner, "userSigner == null");
     TypedData payload = payload(
-        client.aftermarketDevices().getUnpairPayload(userDeviceId), UNPAIR_TYPES);
-    client.execute(client.aftermarketDevices().submitUnpair(userDeviceId,
-        pairRequest(payload, serial, userSigner, deviceSigner)));
+        aftermarketDevices.getUnpairPayload(userDeviceId), UNPAIR_TYPES);
+    aftermarketDevices.submitUnpair(userDeviceId,
+        pairRequest(payload, serial, userSigner, deviceSigner)).execute();
   }
 
   long waitForMint(String userDeviceId, Duration timeout) {
     Objects.requireNonNull(userDeviceId, "userDeviceId == null");
     Objects.requireNonNull(timeout, "timeout == null");
-    Instant deadline = client.clock().instant().plus(timeout);
+    Instant deadline = clock.instant().plus(timeout);
     Duration wait = pollInterval;
     Duration maxWait = pollInterval.multipliedBy(MAX_POLL_MULTIPLIER);
     MetaTransactionStatus last = null;
@@ -144,14 +165,14 @@ final class Flows {
       if (last == MetaTransactionStatus.FAILED) {
         throw new MintFailedException(userDeviceId, nft.getFailureReason());
       }
-      Instant now = client.clock().instant();
+      Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
         throw new DimoTimeoutException("Vehicle " + userDeviceId + " was not minted within "
             + timeout + " (last status: " + (last == null ? "none" : last.getValue()) + ")");
       }
       Duration left = Duration.between(now, deadline);
       try {
-        client.sleeper().sleep(wait.compareTo(left) < 0 ? wait : left);
+        sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new DimoException("Interrupted while waiting for the mint of " + userDeviceId, e);
@@ -161,7 +182,7 @@ final class Flows {
   }
 
   private VehicleNftData nftOf(String userDeviceId) {
-    MyDevicesResponse mine = client.execute(client.userDevices().listMyVehicles());
+    MyDevicesResponse mine = userDevices.listMyVehicles().execute();
     if (mine == null || mine.getUserDevices() == null) {
       throw new NotFoundException(notFound(userDeviceId));
     }
@@ -173,10 +194,9 @@ final class Flows {
     throw new NotFoundException(notFound(userDeviceId));
   }
 
-  private static DimoServiceException.ServiceError notFound(String userDeviceId) {
-    return new DimoServiceException.ServiceError("listMyVehicles", 404, "Not Found",
-        Collections.<String, List<String>>emptyMap(), null,
-        "vehicle " + userDeviceId + " is not among the user's vehicles", "");
+  private static ErrorResponse notFound(String userDeviceId) {
+    return ErrorResponse.of("waitForMint", 404, Collections.<String, List<String>>emptyMap(),
+        null, "vehicle " + userDeviceId + " is not among the user's vehicles", "");
   }
 
   private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
@@ -191,8 +211,8 @@ final class Flows {
   }
 
   /** Fetches a payload's exact bytes, parses them and checks them; never signs on mismatch. */
-  private TypedData payload(retrofit2.Call<?> call, List<String> primaryTypes) {
-    byte[] raw = client.executeRaw(call);
+  private TypedData payload(DimoCall<?> call, List<String> primaryTypes) {
+    byte[] raw = ((RealDimoCall<?, ?>) call).executeBytes();
     TypedData typedData;
     try {
       typedData = TypedDataJson.parse(raw);
@@ -201,7 +221,7 @@ final class Flows {
           + Failures.describe(e), 200, new String(raw, StandardCharsets.UTF_8),
           e);
     }
-    check(typedData, primaryTypes, client.environment());
+    check(typedData, primaryTypes, environment);
     return typedData;
   }
 

@@ -1,6 +1,7 @@
 package zone.dimo.sdk;
 
 import java.io.IOException;
+import zone.dimo.sdk.errors.DimoException;
 
 /**
  * Carries a {@link DimoException} raised inside an OkHttp interceptor (a missing token provider,

@@ -20,6 +20,7 @@ import okhttp3.ResponseBody;
 import retrofit2.Converter;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
+import zone.dimo.sdk.errors.DimoDecodingException;
 
 /** The Moshi configuration and Retrofit converters the client uses for the generated models. */
 final class Json {

@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import okhttp3.Request;
 import retrofit2.Invocation;
 import retrofit2.http.Path;
 import retrofit2.http.Streaming;
+import zone.dimo.sdk.errors.DimoConfigurationException;
 import zone.dimo.sdk.spec.DimoOperation;
 
 /**
@@ -23,12 +25,6 @@ import zone.dimo.sdk.spec.DimoOperation;
 final class Operation {
   static final String USER_TOKEN = "userToken";
   static final String VEHICLE_TOKEN = "vehicleToken";
-  /** Vehicle commands need privilege 2 (execute commands). */
-  static final Set<Integer> COMMAND_PRIVILEGES = Collections.singleton(2);
-
-  /** Not GETs, but idempotent in effect: a repeated login or exchange just issues a new token. */
-  private static final Set<String> SAFE_POSTS = new HashSet<>(
-      Arrays.asList("generateChallenge", "submitChallenge", "exchangeToken"));
 
   private static final ConcurrentMap<Method, Operation> CACHE = new ConcurrentHashMap<>();
 
@@ -36,15 +32,20 @@ final class Operation {
   final Set<String> security;
   final boolean safe;
   final boolean streaming;
-  private final int tokenIdArgument;
+  /** For vehicle-token operations: what the token must allow (the spec's x-dimo-vehicle-permissions). */
+  final Set<Permission> vehiclePermissions;
+  private final String vehicleParameter;
+  private final int vehicleArgument;
 
   private Operation(String id, Set<String> security, boolean safe, boolean streaming,
-      int tokenIdArgument) {
+      Set<Permission> vehiclePermissions, String vehicleParameter, int vehicleArgument) {
     this.id = id;
     this.security = security;
     this.safe = safe;
     this.streaming = streaming;
-    this.tokenIdArgument = tokenIdArgument;
+    this.vehiclePermissions = vehiclePermissions;
+    this.vehicleParameter = vehicleParameter;
+    this.vehicleArgument = vehicleArgument;
   }
 
   /**
@@ -84,10 +85,21 @@ final class Operation {
     }
     Set<String> security = Collections.unmodifiableSet(
         new HashSet<>(Arrays.asList(annotation.security())));
-    boolean safe = "GET".equals(httpMethod) || "HEAD".equals(httpMethod)
-        || SAFE_POSTS.contains(annotation.operationId());
+    // GET and HEAD are safe by HTTP's definition; anything else only when the spec says so.
+    boolean safe = "GET".equals(httpMethod) || "HEAD".equals(httpMethod) || annotation.retrySafe();
+    Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+    for (String name : annotation.vehiclePermissions()) {
+      Permission permission = Permission.lookup(name);
+      if (permission == null) {
+        throw new DimoConfigurationException(annotation.operationId() + " needs permission \""
+            + name + "\", which this SDK version does not know; refusing to send it");
+      }
+      permissions.add(permission);
+    }
     Operation operation = new Operation(annotation.operationId(), security, safe,
-        method.getAnnotation(Streaming.class) != null, tokenIdParameter(method));
+        method.getAnnotation(Streaming.class) != null,
+        Collections.unmodifiableSet(permissions), annotation.vehicleParameter(),
+        pathParameter(method, annotation.vehicleParameter()));
     CACHE.putIfAbsent(method, operation);
     return operation;
   }
@@ -101,31 +113,35 @@ final class Operation {
   }
 
   /**
-   * The vehicle NFT token id this request addresses: the argument bound to the {@code tokenId}
-   * path parameter of the invoked method.
+   * The vehicle NFT token id this request addresses: the argument bound to the path parameter
+   * the spec's {@code x-dimo-vehicle-parameter} names.
    */
   long vehicleTokenId(Request request) {
-    if (tokenIdArgument < 0) {
-      throw new DimoConfigurationException(
-          id + " needs a vehicle token but has no {tokenId} path parameter");
+    if (vehicleArgument < 0) {
+      throw new DimoConfigurationException(id + " needs a vehicle token but its spec names no"
+          + " vehicle path parameter (x-dimo-vehicle-parameter)");
     }
     List<?> arguments = request.tag(Invocation.class).arguments();
-    Object value = arguments.get(tokenIdArgument);
+    Object value = arguments.get(vehicleArgument);
     if (value == null) {
-      throw new IllegalArgumentException(id + ": tokenId == null");
+      throw new IllegalArgumentException(id + ": " + vehicleParameter + " == null");
     }
     try {
       return new BigInteger(value.toString()).longValueExact();
     } catch (NumberFormatException | ArithmeticException e) {
-      throw new IllegalArgumentException(id + ": tokenId is not a 64-bit integer: " + value, e);
+      throw new IllegalArgumentException(id + ": " + vehicleParameter
+          + " is not a 64-bit integer: " + value, e);
     }
   }
 
-  private static int tokenIdParameter(Method method) {
+  private static int pathParameter(Method method, String name) {
+    if (name.isEmpty()) {
+      return -1;
+    }
     Annotation[][] annotations = method.getParameterAnnotations();
     for (int i = 0; i < annotations.length; i++) {
       for (Annotation annotation : annotations[i]) {
-        if (annotation instanceof Path && "tokenId".equals(((Path) annotation).value())) {
+        if (annotation instanceof Path && name.equals(((Path) annotation).value())) {
           return i;
         }
       }

@@ -12,6 +12,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSink;
+import zone.dimo.sdk.errors.DimoException;
 
 /**
  * The outermost SDK interceptor: repeats safe calls as {@link RetryPolicy} says, makes the bodies

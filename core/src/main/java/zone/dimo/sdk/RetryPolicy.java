@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import zone.dimo.sdk.errors.RateLimitedException;
+import zone.dimo.sdk.errors.ServerErrorException;
 
 /**
  * When the SDK repeats a call — the one place this is decided.

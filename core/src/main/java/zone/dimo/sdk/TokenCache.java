@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import zone.dimo.sdk.errors.DimoException;
 
 /**
  * Caches tokens per key until shortly before they expire, and loads each key at most once at a

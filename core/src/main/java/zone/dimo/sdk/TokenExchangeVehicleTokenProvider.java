@@ -1,73 +1,73 @@
 package zone.dimo.sdk;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeRequest;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeResponse;
 
-/** Privilege tokens from the Token Exchange API, cached and single-flight per key. */
+/** Vehicle tokens from the Token Exchange API, cached and single-flight per key. */
 final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
-  /** Privilege tokens live about 10 minutes; used when a token's exp cannot be read. */
+  /** Vehicle tokens live about 10 minutes; used when a token's exp cannot be read. */
   static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(10);
 
-  private final DimoClient client;
+  private final TokenExchangeApi exchange;
+  private final Environment environment;
   private final TokenCache<String> cache;
 
-  TokenExchangeVehicleTokenProvider(DimoClient client) {
-    this.client = client;
-    this.cache = new TokenCache<>(client.clock(), client.tokenRefreshMargin());
+  TokenExchangeVehicleTokenProvider(TokenExchangeApi exchange, Environment environment,
+      Clock clock, Duration refreshMargin) {
+    this.exchange = exchange;
+    this.environment = environment;
+    this.cache = new TokenCache<>(clock, refreshMargin);
   }
 
   @Override
-  public String token(long tokenId, Set<Integer> privileges) {
-    TreeSet<Integer> sorted = new TreeSet<>(privileges);
+  public String token(long tokenId, Set<Permission> permissions) {
+    EnumSet<Permission> sorted = copy(permissions);
     return cache.get(key(tokenId, sorted), () -> exchange(tokenId, sorted));
   }
 
   @Override
-  public void invalidate(long tokenId, Set<Integer> privileges, String token) {
-    cache.invalidate(key(tokenId, new TreeSet<>(privileges)), token);
+  public void invalidate(long tokenId, Set<Permission> permissions, String token) {
+    cache.invalidate(key(tokenId, copy(permissions)), token);
   }
 
-  private TokenCache.Token exchange(long tokenId, TreeSet<Integer> privileges) {
+  private TokenCache.Token exchange(long tokenId, EnumSet<Permission> permissions) {
+    List<Integer> privileges = new ArrayList<>();
+    for (Permission permission : permissions) {
+      privileges.add(permission.privilegeId());
+    }
     TokenExchangeRequest request = new TokenExchangeRequest()
-        .nftContractAddress(client.environment().vehicleNftContract().toChecksumHex())
-        .privileges(new ArrayList<>(privileges))
+        .nftContractAddress(environment.vehicleNftContract().toChecksumHex())
+        .privileges(privileges)
         .tokenId(tokenId);
-    TokenExchangeResponse answer = client.execute(client.tokenExchange().exchangeToken(request));
+    TokenExchangeResponse answer = exchange.exchangeToken(request).execute();
     if (answer == null || answer.getToken() == null) {
       throw new DimoDecodingException("exchangeToken answered without token", 200, "", null);
     }
     return cache.token(answer.getToken(), FALLBACK_LIFETIME);
   }
 
-  private static String key(long tokenId, TreeSet<Integer> privileges) {
-    return tokenId + ":" + privileges;
+  private static EnumSet<Permission> copy(Set<Permission> permissions) {
+    if (permissions.isEmpty()) {
+      throw new IllegalArgumentException("permissions is empty: a vehicle token must allow"
+          + " something, e.g. Permission.EXECUTE_COMMANDS");
+    }
+    return EnumSet.copyOf(permissions);
+  }
+
+  private static String key(long tokenId, EnumSet<Permission> permissions) {
+    return tokenId + ":" + permissions;
   }
 
   @Override
   public String toString() {
-    return "VehicleTokenProvider.tokenExchange()";
-  }
-
-  /** What VehicleTokenProvider.tokenExchange returns before a client binds it. */
-  static final class Recipe implements VehicleTokenProvider, ClientBound<VehicleTokenProvider> {
-    @Override
-    public VehicleTokenProvider bind(DimoClient client) {
-      return new TokenExchangeVehicleTokenProvider(client);
-    }
-
-    @Override
-    public String token(long tokenId, Set<Integer> privileges) {
-      throw new IllegalStateException(
-          "VehicleTokenProvider.tokenExchange() works through DimoClient.builder().vehicleTokens(...)");
-    }
-
-    @Override
-    public String toString() {
-      return "VehicleTokenProvider.tokenExchange()";
-    }
+    return "VehicleTokenProvider(tokenExchange)";
   }
 }

@@ -2,41 +2,52 @@ package zone.dimo.sdk;
 
 import java.util.Objects;
 import java.util.Set;
+import zone.dimo.sdk.errors.DimoException;
 
 /**
- * Supplies privilege tokens for one vehicle NFT ({@code vehicleToken} operations, i.e. the
- * vehicle commands, which need privilege 2). Implementations must be thread-safe and may block.
+ * Supplies vehicle tokens for one vehicle NFT ({@code vehicleToken} operations such as the
+ * vehicle commands). Implementations must be thread-safe and may block.
+ *
+ * <p>A client with a login configured uses the Token Exchange API by default (see
+ * {@link DimoClient.Builder#vehicleTokens}); {@link #of(String)} serves a token obtained
+ * elsewhere.
  */
 public interface VehicleTokenProvider {
   /**
-   * A privilege token for vehicle NFT {@code tokenId} carrying at least {@code privileges}
-   * (ids as in DIMO's docs: 1 non-location history, 2 execute commands, 3 current location, 4
-   * location history, 5 VIN credential, 6 live data, 7 raw data, 8 approximate location).
+   * A vehicle token for vehicle NFT {@code tokenId} carrying at least {@code permissions}.
+   *
+   * @param tokenId the vehicle's NFT token id
+   * @param permissions what the token must allow; never empty
+   * @return a non-empty token
+   * @throws zone.dimo.sdk.errors.DimoException when none can be had
    */
-  String token(long tokenId, Set<Integer> privileges);
+  String token(long tokenId, Set<Permission> permissions);
 
-  /** Told that the service refused {@code token} (HTTP 401). The default does nothing. */
-  default void invalidate(long tokenId, Set<Integer> privileges, String token) {
+  /**
+   * Told that the service refused {@code token} (HTTP 401). The default does nothing.
+   *
+   * @param tokenId the vehicle's NFT token id
+   * @param permissions the permissions the token was asked for
+   * @param token the refused token
+   */
+  default void invalidate(long tokenId, Set<Permission> permissions, String token) {
   }
 
   /**
-   * Exchanges the user's access token (from {@link DimoClient.Builder#userToken}) at the Token
-   * Exchange API for a privilege token on the environment's vehicle NFT contract, per
-   * (tokenId, privileges). Tokens are cached until shortly before their JWT {@code exp} (they
-   * live about 10 minutes) and concurrent callers for one key share one exchange.
+   * A provider that always answers {@code token}, whatever the vehicle; for tests and short
+   * scripts.
    *
-   * <p>A recipe: pass it to {@link DimoClient.Builder#vehicleTokens(VehicleTokenProvider)}.
+   * @param token the token
+   * @return the provider
    */
-  static VehicleTokenProvider tokenExchange() {
-    return new TokenExchangeVehicleTokenProvider.Recipe();
-  }
-
-  /** Always answers {@code token}, whatever the vehicle; for tests and short scripts. */
   static VehicleTokenProvider of(String token) {
     Objects.requireNonNull(token, "token == null");
+    if (token.isEmpty()) {
+      throw new IllegalArgumentException("token is empty");
+    }
     return new VehicleTokenProvider() {
       @Override
-      public String token(long tokenId, Set<Integer> privileges) {
+      public String token(long tokenId, Set<Permission> permissions) {
         return token;
       }
 

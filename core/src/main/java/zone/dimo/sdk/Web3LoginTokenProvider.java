@@ -1,14 +1,23 @@
 package zone.dimo.sdk;
 
+import java.time.Clock;
 import java.time.Duration;
 import zone.dimo.sdk.auth.api.Web3AuthApi;
 import zone.dimo.sdk.auth.model.ChallengeResponse;
 import zone.dimo.sdk.auth.model.TokenResponse;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
 import zone.dimo.sdk.signing.PersonalSign;
 
-/** DIMO's Web3 challenge login, cached and single-flight (see TokenProvider.web3Login). */
+/**
+ * DIMO's Web3 challenge login, cached and single-flight: asks the auth server for a challenge
+ * for {@code address}, signs it with EIP-191 {@code personal_sign} and submits it. A user logs in
+ * with their own key ({@code address} = the key's address); a developer license logs in with
+ * {@code address} = the license contract, signed by one of its API keys (the server checks it
+ * with ERC-1271).
+ */
 final class Web3LoginTokenProvider implements TokenProvider {
   static final String SCOPE = "openid email";
   static final String RESPONSE_TYPE = "code";
@@ -16,20 +25,25 @@ final class Web3LoginTokenProvider implements TokenProvider {
   /** Used only when the token is not a JWT and the answer has no expires_in. */
   static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(10);
 
-  private static final String KEY = "user";
+  private static final String KEY = "login";
 
-  private final DimoClient client;
+  private final Web3AuthApi auth;
+  private final String kind;
   private final String clientId;
   private final String domain;
+  private final Address address;
   private final EthSigner signer;
   private final TokenCache<String> cache;
 
-  Web3LoginTokenProvider(DimoClient client, String clientId, String domain, EthSigner signer) {
-    this.client = client;
+  Web3LoginTokenProvider(Web3AuthApi auth, String kind, String clientId, String domain,
+      Address address, EthSigner signer, Clock clock, Duration refreshMargin) {
+    this.auth = auth;
+    this.kind = kind;
     this.clientId = clientId;
     this.domain = domain;
+    this.address = address;
     this.signer = signer;
-    this.cache = new TokenCache<>(client.clock(), client.tokenRefreshMargin());
+    this.cache = new TokenCache<>(clock, refreshMargin);
   }
 
   @Override
@@ -43,16 +57,15 @@ final class Web3LoginTokenProvider implements TokenProvider {
   }
 
   private TokenCache.Token login() {
-    Web3AuthApi auth = client.web3Auth();
-    ChallengeResponse challenge = client.execute(auth.generateChallenge(
-        clientId, domain, SCOPE, RESPONSE_TYPE, signer.address().toChecksumHex()));
+    ChallengeResponse challenge = auth.generateChallenge(
+        clientId, domain, SCOPE, RESPONSE_TYPE, address.toChecksumHex()).execute();
     if (challenge == null || challenge.getState() == null || challenge.getChallenge() == null) {
       throw new DimoDecodingException(
           "generateChallenge answered without state or challenge", 200, "", null);
     }
     EthSignature signature = PersonalSign.signText(signer, challenge.getChallenge());
-    TokenResponse answer = client.execute(auth.submitChallenge(
-        clientId, domain, challenge.getState(), signature.toHex(), GRANT_TYPE));
+    TokenResponse answer = auth.submitChallenge(
+        clientId, domain, challenge.getState(), signature.toHex(), GRANT_TYPE).execute();
     if (answer == null || answer.getAccessToken() == null) {
       throw new DimoDecodingException(
           "submitChallenge answered without access_token", 200, "", null);
@@ -65,37 +78,6 @@ final class Web3LoginTokenProvider implements TokenProvider {
 
   @Override
   public String toString() {
-    return "TokenProvider.web3Login(clientId=" + clientId + ", domain=" + domain
-        + ", address=" + signer.address() + ")";
-  }
-
-  /** What TokenProvider.web3Login returns before a client binds it. */
-  static final class Recipe implements TokenProvider, ClientBound<TokenProvider> {
-    private final String clientId;
-    private final String domain;
-    private final EthSigner signer;
-
-    Recipe(String clientId, String domain, EthSigner signer) {
-      this.clientId = clientId;
-      this.domain = domain;
-      this.signer = signer;
-    }
-
-    @Override
-    public TokenProvider bind(DimoClient client) {
-      return new Web3LoginTokenProvider(client, clientId, domain, signer);
-    }
-
-    @Override
-    public String token() {
-      throw new IllegalStateException(
-          "TokenProvider.web3Login(...) works through DimoClient.builder().userToken(...)");
-    }
-
-    @Override
-    public String toString() {
-      return "TokenProvider.web3Login(clientId=" + clientId + ", domain=" + domain
-          + ", address=" + signer.address() + ")";
-    }
+    return kind + "(clientId=" + clientId + ", domain=" + domain + ", address=" + address + ")";
   }
 }

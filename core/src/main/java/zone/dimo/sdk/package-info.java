@@ -7,3 +7,5 @@
  * EIP-712 payloads exactly. Everything else in this package is package-private.
  */
 package zone.dimo.sdk;
+
+import zone.dimo.sdk.errors.DimoException;

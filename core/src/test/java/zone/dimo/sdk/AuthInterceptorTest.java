@@ -17,6 +17,9 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.DimoConfigurationException;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.UnauthorizedException;
 
 class AuthInterceptorTest {
   private final MockWebServer server = new MockWebServer();
@@ -39,7 +42,7 @@ class AuthInterceptorTest {
     server.enqueue(json(200, "{}"));
     DimoClient client = clientFor(server, sleeper).okHttpClient(sneaky).build();
 
-    client.execute(client.dcn().getDcnMetadata("n"));
+    client.dcn().getDcnMetadata("n").execute();
 
     assertNull(server.takeRequest().getHeaders().get("Authorization"));
   }
@@ -52,7 +55,7 @@ class AuthInterceptorTest {
     server.enqueue(json(200, "{\"userDevices\":[]}"));
     DimoClient client = clientFor(server, sleeper).userToken(tokens).build();
 
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     verify(tokens).invalidate("first");
     assertEquals("Bearer first", server.takeRequest().getHeaders().get("Authorization"));
@@ -66,7 +69,7 @@ class AuthInterceptorTest {
     server.enqueue(json(401, "{\"code\":401,\"message\":\"expired\"}"));
     DimoClient client = clientFor(server, sleeper).userToken(tokens).build();
 
-    assertThrows(UnauthorizedException.class, () -> client.execute(client.userDevices().optIn("d")));
+    assertThrows(UnauthorizedException.class, () -> client.userDevices().optIn("d").execute());
 
     verify(tokens).invalidate("first");
     assertEquals(1, server.getRequestCount());
@@ -79,7 +82,7 @@ class AuthInterceptorTest {
     DimoClient client = clientFor(server, sleeper).userToken(tokens).build();
 
     DimoIoException e = assertThrows(DimoIoException.class,
-        () -> client.execute(client.geofences().listGeofences()));
+        () -> client.geofences().listGeofences().execute());
 
     assertEquals("login unreachable", e.getMessage());
     assertEquals(0, server.getRequestCount());
@@ -90,7 +93,7 @@ class AuthInterceptorTest {
     DimoClient client = clientFor(server, sleeper).userToken(() -> "").build();
 
     DimoConfigurationException e = assertThrows(DimoConfigurationException.class,
-        () -> client.execute(client.geofences().listGeofences()));
+        () -> client.geofences().listGeofences().execute());
 
     assertEquals("A token provider returned no token", e.getMessage());
     assertEquals(0, server.getRequestCount());
@@ -107,7 +110,7 @@ class AuthInterceptorTest {
     DimoClient client = clientFor(server, sleeper).okHttpClient(rewriting).userToken(tokens).build();
 
     DimoConfigurationException e = assertThrows(DimoConfigurationException.class,
-        () -> client.execute(client.geofences().listGeofences()));
+        () -> client.geofences().listGeofences().execute());
 
     assertEquals("Refusing to send a token for listGeofences to 127.0.0.1, which is not a configured"
         + " DIMO host", e.getMessage());
@@ -118,12 +121,12 @@ class AuthInterceptorTest {
   @Test
   void vehicleProviderIsAskedForPrivilegeTwo() {
     VehicleTokenProvider tokens = mock(VehicleTokenProvider.class);
-    when(tokens.token(5L, Collections.singleton(2))).thenReturn("v5");
+    when(tokens.token(5L, Collections.singleton(Permission.EXECUTE_COMMANDS))).thenReturn("v5");
     server.enqueue(json(200, "{\"requestId\":\"r\"}"));
     DimoClient client = clientFor(server, sleeper).vehicleTokens(tokens).build();
 
-    client.execute(client.vehicleCommands().openFrunk(5L));
+    client.vehicleCommands().openFrunk(5L).execute();
 
-    verify(tokens).token(5L, Collections.singleton(2));
+    verify(tokens).token(5L, Collections.singleton(Permission.EXECUTE_COMMANDS));
   }
 }

@@ -30,7 +30,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -39,10 +42,15 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import retrofit2.Call;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.MyDevicesResponse;
+import zone.dimo.sdk.errors.DimoConfigurationException;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.errors.NotFoundException;
+import zone.dimo.sdk.errors.UnexpectedStatusException;
+import zone.dimo.sdk.spec.DimoCall;
 import zone.dimo.sdk.spec.DimoOperation;
+import zone.dimo.sdk.spec.DimoResponse;
 
 class DimoClientTest {
   private final MockWebServer server = new MockWebServer();
@@ -86,9 +94,9 @@ class DimoClientTest {
       Object[] target = methods.get(operation.getKey());
       Method method = (Method) target[1];
       Object[] args = dummyArguments(method);
-      Call<?> call = (Call<?>) method.invoke(target[0], args);
+      DimoCall<?> call = (DimoCall<?>) method.invoke(target[0], args);
       try {
-        Object answer = client.execute(call);
+        Object answer = call.execute();
         if (answer instanceof java.io.Closeable) {
           ((java.io.Closeable) answer).close(); // streamed images hold their connection until closed
         }
@@ -100,7 +108,7 @@ class DimoClientTest {
       String authorization = recorded.getHeaders().get("Authorization");
       List<String> security = operation.getValue();
       if (security.contains("vehicleToken")) {
-        assertEquals("Bearer " + TestSupport.vehicleToken(7, Collections.singleton(2)),
+        assertEquals("Bearer " + TestSupport.vehicleToken(7, Collections.singleton(Permission.EXECUTE_COMMANDS)),
             authorization, operation.getKey());
       } else if (security.contains("userToken")) {
         assertEquals("Bearer " + USER_TOKEN, authorization, operation.getKey());
@@ -122,26 +130,27 @@ class DimoClientTest {
     DimoClient client = clientFor(server, sleeper)
         .vehicleTokens(new TestSupport.PerVehicleTokens()).build();
 
-    client.execute(client.vehicleCommands().lockDoors(42L));
-    CommandResponse second = client.execute(client.vehicleCommands().openTrunk(9_000_000_000L));
+    client.vehicleCommands().lockDoors(42L).execute();
+    CommandResponse second = client.vehicleCommands().openTrunk(9_000_000_000L).execute();
 
-    assertEquals("Bearer " + TestSupport.vehicleToken(42, Collections.singleton(2)),
+    assertEquals("Bearer " + TestSupport.vehicleToken(42, Collections.singleton(Permission.EXECUTE_COMMANDS)),
         server.takeRequest().getHeaders().get("Authorization"));
     RecordedRequest trunk = server.takeRequest();
     assertEquals("/v1/vehicle/9000000000/commands/trunk/open", trunk.getUrl().encodedPath());
-    assertEquals("Bearer " + TestSupport.vehicleToken(9_000_000_000L, Collections.singleton(2)),
+    assertEquals("Bearer " + TestSupport.vehicleToken(9_000_000_000L, Collections.singleton(Permission.EXECUTE_COMMANDS)),
         trunk.getHeaders().get("Authorization"));
     assertEquals("r2", second.getRequestId());
   }
 
   @Test
   void missingVehicleProviderFailsBeforeSendingAndSaysWhatToConfigure() {
-    DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
+    DimoClient client = clientFor(server, sleeper).build();
 
     DimoConfigurationException e = assertThrows(DimoConfigurationException.class,
-        () -> client.execute(client.vehicleCommands().lockDoors(1L)));
+        () -> client.vehicleCommands().lockDoors(1L).execute());
 
-    assertEquals("lockDoors needs a vehicle token: configure DimoClient.builder().vehicleTokens(...)",
+    assertEquals("lockDoors needs a vehicle token: configure a login (DimoClient.builder()"
+        + ".web3Login(...) or .developerLicense(...)) or DimoClient.builder().vehicleTokens(...)",
         e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
@@ -151,10 +160,10 @@ class DimoClientTest {
     DimoClient client = clientFor(server, sleeper).build();
 
     DimoConfigurationException e = assertThrows(DimoConfigurationException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
-    assertEquals("listMyVehicles needs a user access token: configure DimoClient.builder().userToken(...)",
-        e.getMessage());
+    assertEquals("listMyVehicles needs a user access token: configure DimoClient.builder()"
+        + ".web3Login(...) or .userToken(...)", e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 
@@ -166,7 +175,7 @@ class DimoClientTest {
         .vehicleTokens(VehicleTokenProvider.of(USER_TOKEN))
         .build();
 
-    client.execute(client.nftMetadata().getSyntheticDeviceMetadata(5L));
+    client.nftMetadata().getSyntheticDeviceMetadata(5L).execute();
 
     RecordedRequest request = server.takeRequest();
     assertEquals("/v1/synthetic/device/5", request.getUrl().encodedPath());
@@ -178,7 +187,7 @@ class DimoClientTest {
     server.enqueue(json(200, "{}"));
     DimoClient client = clientFor(server, sleeper).userAgent("acme-fleet/2.1").build();
 
-    client.execute(client.dcn().getDcnMetadata("node"));
+    client.dcn().getDcnMetadata("node").execute();
 
     assertEquals("acme-fleet/2.1", server.takeRequest().getHeaders().get("User-Agent"));
     assertTrue(DimoClient.DEFAULT_USER_AGENT.matches("dimo-sdk-java/\\S+"), DimoClient.DEFAULT_USER_AGENT);
@@ -194,7 +203,7 @@ class DimoClientTest {
           .setHeader("Location", elsewhere.url("/v1/user/devices/me")).build());
       DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
 
-      MyDevicesResponse mine = client.execute(client.userDevices().listMyVehicles());
+      MyDevicesResponse mine = client.userDevices().listMyVehicles().execute();
 
       assertNotNull(mine);
       assertEquals("Bearer " + USER_TOKEN, server.takeRequest().getHeaders().get("Authorization"));
@@ -212,7 +221,7 @@ class DimoClientTest {
         .vehicleTokens(new TestSupport.PerVehicleTokens()).build();
 
     UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
-        () -> client.execute(client.vehicleCommands().unlockDoors(3L)));
+        () -> client.vehicleCommands().unlockDoors(3L).execute());
 
     assertEquals(307, e.statusCode());
     assertEquals(1, server.getRequestCount());
@@ -224,13 +233,78 @@ class DimoClientTest {
     server.enqueue(json(404, "{\"code\":404,\"message\":\"Device not found.\"}"));
     DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
 
-    CompletableFuture<MyDevicesResponse> ok = client.executeAsync(client.userDevices().listMyVehicles());
+    CompletableFuture<MyDevicesResponse> ok = client.userDevices().listMyVehicles().executeAsync();
     assertNotNull(ok.get(5, TimeUnit.SECONDS).getUserDevices());
 
-    CompletableFuture<Void> failed = client.executeAsync(client.userDevices().optIn("d1"));
+    CompletableFuture<Void> failed = client.userDevices().optIn("d1").executeAsync();
     ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(5, TimeUnit.SECONDS));
     NotFoundException notFound = assertInstanceOf(NotFoundException.class, e.getCause());
-    assertEquals("optIn failed: HTTP 404 Client Error: Device not found. (code 404)", notFound.getMessage());
+    assertEquals("optIn failed: HTTP 404: Device not found. (code 404)", notFound.getMessage());
+  }
+
+  @Test
+  void twoHundredAsyncCallsStayWithinTheDispatchersLimits() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger mostInFlight = new AtomicInteger();
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+          Thread.sleep(5);
+          return json(200, "{\"userDevices\":[]}");
+        } finally {
+          inFlight.decrementAndGet();
+        }
+      }
+    });
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
+        TimeUnit.SECONDS, new SynchronousQueue<>());
+    okhttp3.Dispatcher dispatcher = new okhttp3.Dispatcher(executor);
+    OkHttpClient shared = new OkHttpClient.Builder().dispatcher(dispatcher).build();
+    DimoClient client = clientFor(server, sleeper).okHttpClient(shared)
+        .userToken(TokenProvider.of(USER_TOKEN)).build();
+
+    List<CompletableFuture<MyDevicesResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      futures.add(client.userDevices().listMyVehicles().executeAsync());
+    }
+    CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(60, TimeUnit.SECONDS);
+
+    assertEquals(200, server.getRequestCount());
+    // All calls go to one host: the dispatcher runs at most maxRequestsPerHost (5) at a time. A
+    // finishing call hands its slot to the next one before its own thread is free again, so at
+    // most twice that many threads exist; running the blocking path per call would take 200.
+    assertTrue(mostInFlight.get() <= dispatcher.getMaxRequestsPerHost(),
+        "at most " + dispatcher.getMaxRequestsPerHost() + " at once, saw " + mostInFlight.get());
+    assertTrue(executor.getLargestPoolSize() <= 2 * dispatcher.getMaxRequestsPerHost(),
+        "threads: " + executor.getLargestPoolSize());
+    executor.shutdown();
+  }
+
+  @Test
+  void withResponseGivesStatusHeadersAndBodyAndLeavesTheCallUnrun() throws Exception {
+    server.enqueue(json(201, "{\"id\":\"g1\"}").newBuilder().addHeader("X-Trace", "t1").build());
+    server.enqueue(new MockResponse.Builder().code(204).build());
+    DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
+    DimoCall<zone.dimo.sdk.devices.model.CreateGeofenceResponse> create = client.geofences()
+        .createGeofence(new zone.dimo.sdk.devices.model.GeofenceRequest().name("home")
+            .type(zone.dimo.sdk.devices.model.GeofenceType.PRIVACY_FENCE)
+            .h3Indexes(Collections.singletonList("8928308280fffff")));
+
+    DimoResponse<zone.dimo.sdk.devices.model.CreateGeofenceResponse> response =
+        create.withResponse().execute();
+
+    assertEquals(201, response.statusCode());
+    assertEquals("t1", response.header("x-trace"));
+    assertEquals("g1", response.body().getId());
+    assertFalse(create.isExecuted());
+    assertEquals("DimoResponse{statusCode=201}", response.toString());
+
+    DimoResponse<Void> deleted = client.geofences().deleteGeofence("g1").withResponse()
+        .executeAsync().get(5, TimeUnit.SECONDS);
+    assertEquals(204, deleted.statusCode());
+    assertNull(deleted.body());
   }
 
   @Test
@@ -239,7 +313,7 @@ class DimoClientTest {
     server.enqueue(json(200, "{}"));
     DimoClient client = clientFor(server, sleeper).okHttpClient(mine).build();
 
-    client.execute(client.dcn().getDcnMetadata("n"));
+    client.dcn().getDcnMetadata("n").execute();
 
     assertTrue(mine.interceptors().isEmpty());
     assertTrue(mine.networkInterceptors().isEmpty());
@@ -247,14 +321,16 @@ class DimoClientTest {
   }
 
   @Test
-  void environmentOverridesApply() {
-    DimoClient client = DimoClient.builder().environment(Environment.DEV)
+  void theEnvironmentIsTheOnlyConfigurationOfUrlsAndChain() {
+    Environment custom = Environment.DEV.newBuilder()
         .devicesUrl("http://localhost:1/").chainId(31337).build();
+    DimoClient client = DimoClient.builder().environment(custom).build();
 
-    assertEquals("http://localhost:1/", client.environment().devicesUrl());
-    assertEquals(31337, client.environment().chainId());
-    assertEquals(Environment.DEV.registryAddress(), client.environment().registryAddress());
-    assertEquals(Environment.DEV.authUrl(), client.environment().authUrl());
+    assertEquals(custom, client.environment());
+    for (Method method : DimoClient.Builder.class.getMethods()) {
+      assertFalse(method.getName().matches("(?i).*(url|chainid|registry|contract).*"),
+          "the builder duplicates Environment: " + method);
+    }
   }
 
   @Test
@@ -281,9 +357,9 @@ class DimoClientTest {
     // however slow the machine.
     DimoClient client = clientFor(server, sleeper).readTimeout(Duration.ofMinutes(5))
         .userToken(TokenProvider.of(USER_TOKEN)).build();
-    Call<MyDevicesResponse> call = client.userDevices().listMyVehicles();
+    DimoCall<MyDevicesResponse> call = client.userDevices().listMyVehicles();
 
-    CompletableFuture<MyDevicesResponse> future = client.executeAsync(call);
+    CompletableFuture<MyDevicesResponse> future = call.executeAsync();
     assertNotNull(server.takeRequest(60, TimeUnit.SECONDS), "the call reached the server");
     assertTrue(future.cancel(true));
 
@@ -292,27 +368,41 @@ class DimoClientTest {
   }
 
   @Test
-  void executeRejectsNull() {
-    DimoClient client = clientFor(server, sleeper).build();
-    assertEquals("call == null",
-        assertThrows(NullPointerException.class, () -> client.execute(null)).getMessage());
+  void aCallRunsOnceAndItsCloneRunsAgain() throws Exception {
+    server.enqueue(json(200, "{\"userDevices\":[]}"));
+    server.enqueue(json(200, "{\"userDevices\":[]}"));
+    DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
+    DimoCall<MyDevicesResponse> call = client.userDevices().listMyVehicles();
+
+    assertFalse(call.isExecuted());
+    call.execute();
+    assertTrue(call.isExecuted());
+    assertEquals("This DimoCall was already run; use clone() to send the request again",
+        assertThrows(IllegalStateException.class, call::execute).getMessage());
+    assertEquals("This DimoCall was already run; use clone() to send the request again",
+        assertThrows(IllegalStateException.class, call::executeAsync).getMessage());
+    call.clone().execute();
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test
   void providerAccessorsReturnTheBoundProvidersOrSayWhatToConfigure() throws Exception {
     DimoClient bare = clientFor(server, sleeper).build();
-    assertEquals("No user token provider: configure DimoClient.builder().userToken(...)",
+    assertEquals("No user token source: configure DimoClient.builder().web3Login(...) or"
+        + " .userToken(...)",
         assertThrows(DimoConfigurationException.class, bare::userTokens).getMessage());
-    assertEquals("No vehicle token provider: configure DimoClient.builder().vehicleTokens(...)",
+    assertEquals("No vehicle token source: configure a login (DimoClient.builder().web3Login(...)"
+        + " or .developerLicense(...)) or DimoClient.builder().vehicleTokens(...)",
         assertThrows(DimoConfigurationException.class, bare::vehicleTokens).getMessage());
+    assertEquals("No developer license: configure DimoClient.builder().developerLicense(...)",
+        assertThrows(DimoConfigurationException.class, bare::licenseTokens).getMessage());
 
     DimoClient client = clientFor(server, sleeper)
         .userToken(TokenProvider.of(USER_TOKEN))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
         .build();
     assertEquals(USER_TOKEN, client.userTokens().token());
     server.enqueue(json(200, "{\"token\":\"privilege\"}"));
-    assertEquals("privilege", client.vehicleTokens().token(3, Collections.singleton(2)));
+    assertEquals("privilege", client.vehicleTokens().token(3, Collections.singleton(Permission.EXECUTE_COMMANDS)));
     assertEquals("/v1/tokens/exchange", server.takeRequest().getUrl().encodedPath());
   }
 

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.ConflictException;
+import zone.dimo.sdk.errors.DimoServiceException;
+import zone.dimo.sdk.errors.ErrorResponse;
 
 class DimoServiceExceptionTest {
-  private static DimoServiceException.ServiceError error(String code, String message) {
+  private static ErrorResponse error(String code, String message) {
     Map<String, List<String>> headers = new TreeMap<>();
     headers.put("Content-Type", Collections.singletonList("application/json"));
     headers.put("X-Trace", Arrays.asList("a", "b"));
-    return new DimoServiceException.ServiceError("createVehicle", 409, "Conflict", headers, code,
-        message, "{\"code\":409}");
+    return ErrorResponse.of("createVehicle", 409, headers, code, message, "{\"code\":409}");
   }
 
   @Test
@@ -31,15 +33,15 @@ class DimoServiceExceptionTest {
     assertEquals("application/json", e.header("CONTENT-TYPE"));
     assertEquals(Arrays.asList("a", "b"), e.headers().get("x-trace"));
     assertNull(e.header("missing"));
-    assertEquals("createVehicle failed: HTTP 409 Conflict: VIN in use by [redacted] (code 409)",
+    assertEquals("createVehicle failed: HTTP 409: VIN in use by [redacted] (code 409)",
         e.getMessage());
   }
 
   @Test
   void headersAreUnmodifiable() {
-    DimoServiceException e = new DimoServiceException(error(null, null));
+    DimoServiceException e = new ConflictException(error(null, null));
     assertThrows(UnsupportedOperationException.class, () -> e.headers().put("x", null));
     assertThrows(UnsupportedOperationException.class, () -> e.headers().get("x-trace").add("c"));
-    assertEquals("createVehicle failed: HTTP 409 Conflict", e.getMessage());
+    assertEquals("createVehicle failed: HTTP 409", e.getMessage());
   }
 }

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
-import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import zone.dimo.sdk.devices.model.VehicleMintRequest;
+import zone.dimo.sdk.errors.BadRequestException;
+import zone.dimo.sdk.errors.ConflictException;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.DimoServiceException;
+import zone.dimo.sdk.errors.ForbiddenException;
+import zone.dimo.sdk.errors.NotFoundException;
+import zone.dimo.sdk.errors.OutcomeUnknownException;
+import zone.dimo.sdk.errors.RateLimitedException;
+import zone.dimo.sdk.errors.ServerErrorException;
+import zone.dimo.sdk.errors.UnauthorizedException;
+import zone.dimo.sdk.errors.UnexpectedStatusException;
+import zone.dimo.sdk.errors.UnprocessableEntityException;
 
 /**
  * The fault matrix: each failure against a safe GET, a mint POST and a command POST gives the
@@ -35,7 +48,7 @@ import zone.dimo.sdk.devices.model.VehicleMintRequest;
  */
 class FailuresTest {
   static final String MALFORMED = "{\"userDevices\": [ {\"requestId\": \"abc\"";
-  static final String VEHICLE_TOKEN = TestSupport.vehicleToken(7, Collections.singleton(2));
+  static final String VEHICLE_TOKEN = TestSupport.vehicleToken(7, Collections.singleton(Permission.EXECUTE_COMMANDS));
 
   private final MockWebServer server = new MockWebServer();
   private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper();
@@ -104,7 +117,7 @@ class FailuresTest {
         .userToken(TokenProvider.of(USER_TOKEN))
         .vehicleTokens(VehicleTokenProvider.of(VEHICLE_TOKEN))
         // BODY logs everything the lower levels log; RedactingLoggerTest covers each level.
-        .httpLogging(HttpLoggingInterceptor.Level.BODY, logLines::add)
+        .httpLogging(HttpLogLevel.BODY, logLines::add)
         .build();
     for (int i = 0; i < 3; i++) {
       server.enqueue(response(fault));
@@ -203,12 +216,12 @@ class FailuresTest {
   private static Object call(DimoClient client, Target target) {
     switch (target) {
       case SAFE_GET:
-        return client.execute(client.userDevices().listMyVehicles());
+        return client.userDevices().listMyVehicles().execute();
       case MINT_POST:
-        return client.execute(client.userDevices().submitMint("d1",
-            new VehicleMintRequest().imageData("aW1n").signature("0x" + repeat("ab", 65))));
+        return client.userDevices().submitMint("d1",
+            new VehicleMintRequest().imageData("aW1n").signature("0x" + repeat("ab", 65))).execute();
       default:
-        return client.execute(client.vehicleCommands().lockDoors(7L));
+        return client.vehicleCommands().lockDoors(7L).execute();
     }
   }
 
@@ -225,15 +238,15 @@ class FailuresTest {
     server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "text/plain")
         .body("Invalid or expired JWT").build());
 
-    DimoServiceException a = assertThrows(BadRequestException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    DimoServiceException b = assertThrows(BadRequestException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    DimoServiceException c = assertThrows(BadRequestException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    DimoServiceException d = assertThrows(BadRequestException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    DimoServiceException e = assertThrows(UnauthorizedException.class, () -> client.execute(client.userDevices().listMyVehicles()));
+    DimoServiceException a = assertThrows(BadRequestException.class, () -> client.userDevices().listMyVehicles().execute());
+    DimoServiceException b = assertThrows(BadRequestException.class, () -> client.userDevices().listMyVehicles().execute());
+    DimoServiceException c = assertThrows(BadRequestException.class, () -> client.userDevices().listMyVehicles().execute());
+    DimoServiceException d = assertThrows(BadRequestException.class, () -> client.userDevices().listMyVehicles().execute());
+    DimoServiceException e = assertThrows(UnauthorizedException.class, () -> client.userDevices().listMyVehicles().execute());
 
     assertEquals("400", a.errorCode());
     assertEquals("invalid country", a.errorMessage());
-    assertEquals("listMyVehicles failed: HTTP 400 Client Error: invalid country (code 400)", a.getMessage());
+    assertEquals("listMyVehicles failed: HTTP 400: invalid country (code 400)", a.getMessage());
     assertNull(b.errorCode());
     assertEquals("name already used", b.errorMessage());
     assertEquals("400", c.errorCode());
@@ -257,7 +270,7 @@ class FailuresTest {
     for (int i = 0; i < statuses.length; i++) {
       server.enqueue(json(statuses[i], "{\"code\":" + statuses[i] + ",\"message\":\"m\"}"));
       DimoServiceException e = assertThrows(DimoServiceException.class,
-          () -> client.execute(client.geofences().deleteGeofence("g1")));
+          () -> client.geofences().deleteGeofence("g1").execute());
       assertEquals(expected.get(i), e.getClass(), "status " + statuses[i]);
       assertEquals(statuses[i], e.statusCode());
       assertEquals("deleteGeofence", e.operationId());
@@ -271,7 +284,7 @@ class FailuresTest {
     server.enqueue(json(409, "{\"code\":409,\"message\":\"VIN already in use\"}"));
 
     ConflictException e = assertThrows(ConflictException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertEquals("VIN already in use", e.errorMessage());
     assertEquals(1, server.getRequestCount());
@@ -283,7 +296,7 @@ class FailuresTest {
     server.enqueue(new MockResponse.Builder().code(404).body(repeat("x", 100_000)).build());
 
     NotFoundException e = assertThrows(NotFoundException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertEquals(64 * 1024, e.rawBody().length());
     assertNull(e.errorMessage());
@@ -296,10 +309,10 @@ class FailuresTest {
         + TestSupport.PRIVATE_KEY_HEX + "\"}"));
 
     UnauthorizedException e = assertThrows(UnauthorizedException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertNoSecrets(e);
-    assertEquals("listMyVehicles failed: HTTP 401 Client Error: token [redacted] expired; key [redacted] (code 401)",
+    assertEquals("listMyVehicles failed: HTTP 401: token [redacted] expired; key [redacted] (code 401)",
         e.getMessage());
   }
 

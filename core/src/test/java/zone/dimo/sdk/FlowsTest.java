@@ -22,6 +22,12 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.BadRequestException;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.errors.DimoTimeoutException;
+import zone.dimo.sdk.errors.MintFailedException;
+import zone.dimo.sdk.errors.NotFoundException;
+import zone.dimo.sdk.errors.PayloadMismatchException;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
@@ -54,9 +60,7 @@ class FlowsTest {
   }
 
   private DimoClient client(Environment environment) {
-    String url = server.url("/").toString();
-    return DimoClient.builder().environment(environment)
-        .devicesUrl(url).authUrl(url).tokenExchangeUrl(url)
+    return DimoClient.builder().environment(TestSupport.at(server, environment))
         .readTimeout(Duration.ofSeconds(5))
         .sleeper(sleeper)
         .userToken(TokenProvider.of(USER_TOKEN))
@@ -327,9 +331,7 @@ class FlowsTest {
     for (int i = 0; i < 10; i++) {
       server.enqueue(json(200, vehicles("ud1", "Submitted", null)));
     }
-    String url = server.url("/").toString();
-    DimoClient client = DimoClient.builder().environment(Environment.DEV)
-        .devicesUrl(url).authUrl(url).tokenExchangeUrl(url)
+    DimoClient client = DimoClient.builder().environment(TestSupport.at(server, Environment.DEV))
         .userToken(TokenProvider.of(USER_TOKEN)).clock(clock)
         .sleeper(clock::advance)
         .build();
@@ -348,7 +350,7 @@ class FlowsTest {
     NotFoundException e = assertThrows(NotFoundException.class,
         () -> client(Environment.DEV).waitForMint("ud1", Duration.ofMinutes(1)));
 
-    assertEquals("listMyVehicles failed: HTTP 404 Not Found: vehicle ud1 is not among the user's vehicles",
+    assertEquals("waitForMint failed: HTTP 404: vehicle ud1 is not among the user's vehicles",
         e.getMessage());
   }
 

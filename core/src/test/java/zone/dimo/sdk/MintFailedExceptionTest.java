@@ -3,6 +3,7 @@ package zone.dimo.sdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.MintFailedException;
 
 class MintFailedExceptionTest {
   @Test

@@ -15,6 +15,7 @@ import retrofit2.Invocation;
 import zone.dimo.sdk.devices.api.NftMetadataApi;
 import zone.dimo.sdk.devices.api.UserDevicesApi;
 import zone.dimo.sdk.devices.api.VehicleCommandsApi;
+import zone.dimo.sdk.errors.DimoConfigurationException;
 import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
 
 class OperationTest {

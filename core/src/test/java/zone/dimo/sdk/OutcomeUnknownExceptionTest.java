@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.OutcomeUnknownException;
 
 class OutcomeUnknownExceptionTest {
   @Test

@@ -15,11 +15,13 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okhttp3.logging.HttpLoggingInterceptor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.ServerErrorException;
+import zone.dimo.sdk.errors.UnauthorizedException;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -87,25 +89,24 @@ class RedactingLoggerTest {
   }
 
   @ParameterizedTest
-  @EnumSource(HttpLoggingInterceptor.Level.class)
-  void noSecretReachesTheLogAtAnyLevel(HttpLoggingInterceptor.Level level) {
+  @EnumSource(HttpLogLevel.class)
+  void noSecretReachesTheLogAtAnyLevel(HttpLogLevel level) {
     List<String> lines = Collections.synchronizedList(new ArrayList<>());
     Secp256k1Signer signer = Secp256k1Signer.of(PrivateKey.fromHex(TestSupport.PRIVATE_KEY_HEX));
     DimoClient client = TestSupport.clientFor(server, new TestSupport.RecordingSleeper())
         .readTimeout(Duration.ofSeconds(5))
         .retryPolicy(RetryPolicy.none())
-        .userToken(TokenProvider.web3Login("0xclient", "https://example.com/cb", signer))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
+        .web3Login("0xclient", "https://example.com/cb", signer)
         .httpLogging(level, lines::add)
         .build();
 
-    client.execute(client.userDevices().listMyVehicles());
-    client.execute(client.vehicleCommands().lockDoors(7L));
-    assertThrows(UnauthorizedException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    assertThrows(DimoIoException.class, () -> client.execute(client.userDevices().listMyVehicles()));
-    assertThrows(ServerErrorException.class, () -> client.execute(client.userDevices().listMyVehicles()));
+    client.userDevices().listMyVehicles().execute();
+    client.vehicleCommands().lockDoors(7L).execute();
+    assertThrows(UnauthorizedException.class, () -> client.userDevices().listMyVehicles().execute());
+    assertThrows(DimoIoException.class, () -> client.userDevices().listMyVehicles().execute());
+    assertThrows(ServerErrorException.class, () -> client.userDevices().listMyVehicles().execute());
 
-    if (level != HttpLoggingInterceptor.Level.NONE) {
+    if (level != HttpLogLevel.NONE) {
       assertTrue(lines.size() > 5, "expected log output at " + level + ": " + lines);
     }
     assertTrue(secrets.size() >= 5, "the scenario must have produced secrets: " + secrets.size());
@@ -115,7 +116,7 @@ class RedactingLoggerTest {
       }
       assertFalse(line.contains("eyJ"), "JWT-shaped text in log line: " + line);
     }
-    if (level == HttpLoggingInterceptor.Level.HEADERS || level == HttpLoggingInterceptor.Level.BODY) {
+    if (level == HttpLogLevel.HEADERS || level == HttpLogLevel.BODY) {
       assertTrue(lines.contains("Authorization: \u2588\u2588"), "Authorization header redacted: " + lines);
     }
   }

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import zone.dimo.sdk.devices.model.VehicleMintRequest;
+import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.OutcomeUnknownException;
+import zone.dimo.sdk.errors.RateLimitedException;
+import zone.dimo.sdk.errors.ServerErrorException;
+import zone.dimo.sdk.errors.UnexpectedStatusException;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeRequest;
 
 class RetryInterceptorTest {
@@ -50,7 +55,7 @@ class RetryInterceptorTest {
     server.enqueue(json(200, "{\"userDevices\":[]}"));
     DimoClient client = builder().build();
 
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     Random expected = new Random(1);
     RetryPolicy policy = RetryPolicy.defaults();
@@ -67,7 +72,7 @@ class RetryInterceptorTest {
     server.enqueue(json(200, "{}"));
     DimoClient client = builder().clock(clock).build();
 
-    client.execute(client.geofences().listGeofences());
+    client.geofences().listGeofences().execute();
 
     assertEquals(Collections.singletonList(Duration.ofSeconds(5)), sleeper.sleeps);
     assertEquals(2, server.getRequestCount());
@@ -79,7 +84,7 @@ class RetryInterceptorTest {
     DimoClient client = builder().build();
 
     RateLimitedException e = assertThrows(RateLimitedException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertEquals(Duration.ofSeconds(120), e.retryAfter());
     assertTrue(sleeper.sleeps.isEmpty());
@@ -92,7 +97,7 @@ class RetryInterceptorTest {
     server.enqueue(json(200, "{\"token\":\"t\"}"));
     DimoClient client = builder().build();
 
-    client.execute(client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)));
+    client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)).execute();
 
     assertEquals(2, server.getRequestCount());
   }
@@ -102,7 +107,7 @@ class RetryInterceptorTest {
     server.enqueue(json(503, "{}"));
     DimoClient client = builder().retryPolicy(RetryPolicy.none()).build();
 
-    assertThrows(ServerErrorException.class, () -> client.execute(client.userDevices().listMyVehicles()));
+    assertThrows(ServerErrorException.class, () -> client.userDevices().listMyVehicles().execute());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -113,7 +118,7 @@ class RetryInterceptorTest {
     DimoClient client = builder().build();
 
     ServerErrorException e = assertThrows(ServerErrorException.class,
-        () -> client.execute(client.vehicleCommands().lockDoors(1L)));
+        () -> client.vehicleCommands().lockDoors(1L).execute());
 
     assertEquals(503, e.statusCode());
     assertEquals(1, server.getRequestCount());
@@ -126,8 +131,8 @@ class RetryInterceptorTest {
     DimoClient client = builder().build();
 
     UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
-        () -> client.execute(client.userDevices().submitMint("d",
-            new VehicleMintRequest().imageData("x").signature("0x00"))));
+        () -> client.userDevices().submitMint("d",
+            new VehicleMintRequest().imageData("x").signature("0x00")).execute());
 
     assertEquals(408, e.statusCode());
     assertEquals(1, server.getRequestCount());
@@ -147,10 +152,10 @@ class RetryInterceptorTest {
     }
     DimoClient client = builder().okHttpClient(spy).build();
 
-    client.execute(client.userDevices().submitMint("d", new VehicleMintRequest().imageData("x")));
-    client.execute(client.vehicleCommands().lockDoors(1L));
-    client.execute(client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)));
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().submitMint("d", new VehicleMintRequest().imageData("x")).execute();
+    client.vehicleCommands().lockDoors(1L).execute();
+    client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)).execute();
+    client.userDevices().listMyVehicles().execute();
 
     assertEquals(Arrays.asList(
         "POST /v1/user/devices/d/commands/mint true",
@@ -167,7 +172,7 @@ class RetryInterceptorTest {
     }).build();
 
     DimoIoException e = assertThrows(DimoIoException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertTrue(Thread.interrupted());
     assertEquals("listMyVehicles failed: InterruptedIOException: interrupted while waiting to retry",
@@ -181,7 +186,7 @@ class RetryInterceptorTest {
     DimoClient client = builder().build();
 
     ServerErrorException e = assertThrows(ServerErrorException.class,
-        () -> client.execute(client.errorCodes().clearErrorCodes("d")));
+        () -> client.errorCodes().clearErrorCodes("d").execute());
 
     assertEquals("boom", e.errorMessage());
     assertTrue(sleeper.sleeps.isEmpty());
@@ -196,10 +201,10 @@ class RetryInterceptorTest {
         .onResponseStart(new mockwebserver3.SocketEffect.CloseSocket()).build());
     server.enqueue(json(200, "{\"requestId\":\"resent\"}"));
     DimoClient client = builder().build();
-    client.execute(client.vehicleCommands().lockDoors(1L));
+    client.vehicleCommands().lockDoors(1L).execute();
 
     OutcomeUnknownException e = assertThrows(OutcomeUnknownException.class,
-        () -> client.execute(client.vehicleCommands().lockDoors(1L)));
+        () -> client.vehicleCommands().lockDoors(1L).execute());
 
     assertEquals("lockDoors", e.operationId());
     assertEquals(2, server.getRequestCount());

@@ -30,8 +30,14 @@ final class TestSupport {
     return header + "." + payload + ".c2lnbmF0dXJlLW9mLSIgKyBzdWJqZWN0";
   }
 
-  static String vehicleToken(long tokenId, Set<Integer> privileges) {
-    return jwt("vehicle-" + tokenId + "-" + privileges, FAR_EXP);
+  static String vehicleToken(long tokenId, Set<Permission> permissions) {
+    return jwt("vehicle-" + tokenId + "-" + permissions, FAR_EXP);
+  }
+
+  /** {@code base} with its three base URLs pointing at {@code server}. */
+  static Environment at(MockWebServer server, Environment base) {
+    String url = server.url("/").toString();
+    return base.newBuilder().devicesUrl(url).authUrl(url).tokenExchangeUrl(url).build();
   }
 
   /** Records the waits asked for instead of waiting. */
@@ -49,12 +55,12 @@ final class TestSupport {
     final List<String> invalidated = Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public String token(long tokenId, Set<Integer> privileges) {
-      return vehicleToken(tokenId, privileges);
+    public String token(long tokenId, Set<Permission> permissions) {
+      return vehicleToken(tokenId, permissions);
     }
 
     @Override
-    public void invalidate(long tokenId, Set<Integer> privileges, String token) {
+    public void invalidate(long tokenId, Set<Permission> permissions, String token) {
       invalidated.add(token);
     }
   }
@@ -64,12 +70,8 @@ final class TestSupport {
    * build machine is shared; tests of timeouts set their own.
    */
   static DimoClient.Builder clientFor(MockWebServer server, Sleeper sleeper) {
-    String url = server.url("/").toString();
     return DimoClient.builder()
-        .environment(Environment.DEV)
-        .devicesUrl(url)
-        .authUrl(url)
-        .tokenExchangeUrl(url)
+        .environment(at(server, Environment.DEV))
         .connectTimeout(Duration.ofSeconds(5))
         .readTimeout(Duration.ofSeconds(5))
         .writeTimeout(Duration.ofSeconds(5))

@@ -25,6 +25,7 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.UnauthorizedException;
 
 class TokenExchangeVehicleTokenProviderTest {
   private final MockWebServer server = new MockWebServer();
@@ -66,7 +67,6 @@ class TokenExchangeVehicleTokenProviderTest {
     // 32 parallel requests on a shared 2-core machine need more than the suite's tiny timeout.
     return clientFor(server, sleeper).clock(clock).readTimeout(Duration.ofSeconds(10))
         .userToken(TokenProvider.of(USER_TOKEN))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
         .build();
   }
 
@@ -74,7 +74,7 @@ class TokenExchangeVehicleTokenProviderTest {
   void exchangesForTheEnvironmentsVehicleContractWithTheUserToken() throws Exception {
     DimoClient client = client();
 
-    client.execute(client.vehicleCommands().lockDoors(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
 
     RecordedRequest exchange = server.takeRequest();
     assertEquals("POST", exchange.getMethod());
@@ -98,7 +98,7 @@ class TokenExchangeVehicleTokenProviderTest {
       for (int i = 0; i < threads; i++) {
         results.add(pool.submit((Callable<Object>) () -> {
           go.await();
-          return client.execute(client.vehicleCommands().lockDoors(7L));
+          return client.vehicleCommands().lockDoors(7L).execute();
         }));
       }
       go.countDown();
@@ -116,9 +116,9 @@ class TokenExchangeVehicleTokenProviderTest {
   void eachVehicleHasItsOwnToken() {
     DimoClient client = client();
 
-    client.execute(client.vehicleCommands().lockDoors(7L));
-    client.execute(client.vehicleCommands().unlockDoors(8L));
-    client.execute(client.vehicleCommands().openFrunk(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
+    client.vehicleCommands().unlockDoors(8L).execute();
+    client.vehicleCommands().openFrunk(7L).execute();
 
     assertEquals(2, exchanges.get());
     assertEquals("{\"nftContractAddress\":\"0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8\","
@@ -128,13 +128,13 @@ class TokenExchangeVehicleTokenProviderTest {
   @Test
   void privilegeTokensAreRenewedBeforeTheirTenMinutesRunOut() {
     DimoClient client = client();
-    client.execute(client.vehicleCommands().lockDoors(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
     clock.advance(Duration.ofSeconds(539));
-    client.execute(client.vehicleCommands().lockDoors(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
     assertEquals(1, exchanges.get());
 
     clock.advance(Duration.ofSeconds(2));
-    client.execute(client.vehicleCommands().lockDoors(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
 
     assertEquals(2, exchanges.get());
   }
@@ -145,22 +145,23 @@ class TokenExchangeVehicleTokenProviderTest {
     unauthorizedCommands = 1;
 
     assertThrows(UnauthorizedException.class,
-        () -> client.execute(client.vehicleCommands().lockDoors(7L)));
+        () -> client.vehicleCommands().lockDoors(7L).execute());
     assertEquals(2, server.getRequestCount());
 
-    client.execute(client.vehicleCommands().lockDoors(7L));
+    client.vehicleCommands().lockDoors(7L).execute();
     assertEquals(2, exchanges.get());
   }
 
   @Test
-  void recipeIsOnlyUsableThroughAClient() {
-    VehicleTokenProvider recipe = VehicleTokenProvider.tokenExchange();
+  void theExchangeIsTheDefaultOnceALoginIsConfiguredAndRefusesEmptyPermissions() {
+    DimoClient client = TestSupport.clientFor(server, new TestSupport.RecordingSleeper())
+        .userToken(TokenProvider.of(USER_TOKEN)).build();
+    VehicleTokenProvider provider = client.vehicleTokens();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> recipe.token(1, Collections.singleton(2)));
-
-    assertEquals("VehicleTokenProvider.tokenExchange() works through DimoClient.builder().vehicleTokens(...)",
-        e.getMessage());
-    assertEquals("VehicleTokenProvider.tokenExchange()", recipe.toString());
+    assertEquals("VehicleTokenProvider(tokenExchange)", provider.toString());
+    assertEquals("permissions is empty: a vehicle token must allow something, e.g."
+        + " Permission.EXECUTE_COMMANDS", assertThrows(IllegalArgumentException.class,
+            () -> provider.token(1, java.util.EnumSet.noneOf(Permission.class))).getMessage());
+    assertEquals(0, server.getRequestCount());
   }
 }

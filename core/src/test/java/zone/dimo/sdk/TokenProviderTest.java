@@ -19,8 +19,8 @@ class TokenProviderTest {
   @Test
   void staticVehicleTokenAnswersEveryVehicle() {
     VehicleTokenProvider provider = VehicleTokenProvider.of("v");
-    assertEquals("v", provider.token(1, Collections.singleton(2)));
-    assertEquals("v", provider.token(2, Collections.singleton(1)));
+    assertEquals("v", provider.token(1, Collections.singleton(Permission.EXECUTE_COMMANDS)));
+    assertEquals("v", provider.token(2, Collections.singleton(Permission.GET_NON_LOCATION_HISTORY)));
     assertFalse(provider.toString().contains("v)"));
     assertEquals("VehicleTokenProvider.of([redacted])", provider.toString());
   }
@@ -29,8 +29,12 @@ class TokenProviderTest {
   void factoriesRejectNulls() {
     assertEquals("token == null",
         assertThrows(NullPointerException.class, () -> TokenProvider.of(null)).getMessage());
-    assertEquals("signer == null",
-        assertThrows(NullPointerException.class, () -> TokenProvider.web3Login("c", "d", null)).getMessage());
+    assertEquals("signer == null", assertThrows(NullPointerException.class,
+        () -> DimoClient.builder().web3Login("c", "d", null)).getMessage());
+    assertEquals("token is empty",
+        assertThrows(IllegalArgumentException.class, () -> TokenProvider.of("")).getMessage());
+    assertEquals("token is empty",
+        assertThrows(IllegalArgumentException.class, () -> VehicleTokenProvider.of("")).getMessage());
     assertEquals("token == null",
         assertThrows(NullPointerException.class, () -> VehicleTokenProvider.of(null)).getMessage());
   }

@@ -29,6 +29,9 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.BadRequestException;
+import zone.dimo.sdk.signing.Address;
+import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.PersonalSign;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
@@ -89,14 +92,14 @@ class Web3LoginTokenProviderTest {
 
   private DimoClient client() {
     return clientFor(server, sleeper).clock(clock).readTimeout(Duration.ofSeconds(10))
-        .userToken(TokenProvider.web3Login(CLIENT_ID, DOMAIN, signer)).build();
+        .web3Login(CLIENT_ID, DOMAIN, signer).build();
   }
 
   @Test
   void logsInWithTheChallengeFlowAndSendsTheAccessToken() throws Exception {
     DimoClient client = client();
 
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     RecordedRequest generate = server.takeRequest();
     assertEquals("/auth/web3/generate_challenge", generate.getUrl().encodedPath());
@@ -131,7 +134,7 @@ class Web3LoginTokenProviderTest {
       for (int i = 0; i < threads; i++) {
         results.add(pool.submit((Callable<Object>) () -> {
           go.await();
-          return client.execute(client.userDevices().listMyVehicles());
+          return client.userDevices().listMyVehicles().execute();
         }));
       }
       go.countDown();
@@ -149,13 +152,13 @@ class Web3LoginTokenProviderTest {
   @Test
   void refreshesShortlyBeforeTheJwtExpires() {
     DimoClient client = client();
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
     clock.advance(Duration.ofMinutes(58)); // 2 minutes left: still outside the 60 s margin
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
     assertEquals(1, logins.get());
 
     clock.advance(Duration.ofSeconds(61)); // 59 s left: inside the margin
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     assertEquals(2, logins.get());
   }
@@ -165,13 +168,13 @@ class Web3LoginTokenProviderTest {
     jwtTokens = false;
     lifetimeSeconds = 600;
     DimoClient client = client();
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
     clock.advance(Duration.ofSeconds(539));
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
     assertEquals(1, logins.get());
 
     clock.advance(Duration.ofSeconds(2));
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     assertEquals(2, logins.get());
   }
@@ -179,10 +182,10 @@ class Web3LoginTokenProviderTest {
   @Test
   void unauthorizedCachedTokenIsDroppedAndTheSafeCallRetriedOnce() throws Exception {
     DimoClient client = client();
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
     unauthorizedReads = 1;
 
-    client.execute(client.userDevices().listMyVehicles());
+    client.userDevices().listMyVehicles().execute();
 
     assertEquals(2, logins.get());
     List<RecordedRequest> requests = new ArrayList<>();
@@ -205,7 +208,7 @@ class Web3LoginTokenProviderTest {
     DimoClient client = client();
 
     BadRequestException e = assertThrows(BadRequestException.class,
-        () -> client.execute(client.userDevices().listMyVehicles()));
+        () -> client.userDevices().listMyVehicles().execute());
 
     assertEquals("generateChallenge", e.operationId());
     assertEquals("unknown client id", e.errorMessage());
@@ -213,18 +216,39 @@ class Web3LoginTokenProviderTest {
   }
 
   @Test
-  void recipeIsOnlyUsableThroughAClientAndPrintsNoSecrets() {
-    TokenProvider recipe = TokenProvider.web3Login(CLIENT_ID, DOMAIN, signer);
+  void theClientsProviderIsCompleteAndPrintsNoSecrets() throws Exception {
+    TokenProvider provider = client().userTokens();
 
-    IllegalStateException e = assertThrows(IllegalStateException.class, recipe::token);
-
-    assertEquals("TokenProvider.web3Login(...) works through DimoClient.builder().userToken(...)",
-        e.getMessage());
-    assertEquals("TokenProvider.web3Login(clientId=" + CLIENT_ID + ", domain=" + DOMAIN
-        + ", address=" + signer.address() + ")", recipe.toString());
-    assertFalse(recipe.toString().contains(TestSupport.PRIVATE_KEY_HEX.substring(2)));
+    assertEquals("web3Login(clientId=" + CLIENT_ID + ", domain=" + DOMAIN
+        + ", address=" + signer.address() + ")", provider.toString());
+    // Usable as held: logs in on first use, no binding step.
+    String token = provider.token();
+    assertEquals(issued.get(0), token);
+    assertEquals(2, server.getRequestCount());
+    assertFalse(provider.toString().contains(TestSupport.PRIVATE_KEY_HEX.substring(2)));
     assertTrue(TokenProvider.of("secret-token").toString().contains("[redacted]"));
     assertFalse(TokenProvider.of("secret-token").toString().contains("secret-token"));
+  }
+
+  @Test
+  void aDeveloperLicenseLogsInAsTheLicenseSignedByItsApiKey() throws Exception {
+    Address license = Address.fromHex("0x1111111111111111111111111111111111111111");
+    DimoClient client = clientFor(server, sleeper).developerLicense(license, DOMAIN, signer)
+        .build();
+
+    String token = client.licenseTokens().token();
+    assertEquals(issued.get(0), token);
+
+    Map<String, String> challenge = form(server.takeRequest());
+    assertEquals(license.toChecksumHex(), challenge.get("client_id"));
+    assertEquals(license.toChecksumHex(), challenge.get("address"));
+    assertEquals(DOMAIN, challenge.get("domain"));
+    Map<String, String> submit = form(server.takeRequest());
+    assertEquals(license.toChecksumHex(), submit.get("client_id"));
+    EthSignature signature = EthSignature.fromHex(submit.get("signature"));
+    assertEquals(signer.address(), signature.recoverSigner(PersonalSign.hashText(CHALLENGE)));
+    assertEquals("developerLicense(clientId=" + license.toChecksumHex() + ", domain=" + DOMAIN
+        + ", address=" + license + ")", client.licenseTokens().toString());
   }
 
   static Map<String, String> form(RecordedRequest request) throws Exception {

@@ -41,4 +41,32 @@ public @interface DimoOperation {
    * @return the security scheme names; empty for public operations
    */
   String[] security();
+
+  /**
+   * Whether a state-changing operation may be sent again after a failure that leaves its
+   * outcome open (a lost connection, a 5xx, a 429): the spec's {@code x-dimo-retry-safe}.
+   * {@code GET} operations are always safe to repeat and declare nothing; every other operation
+   * must declare it, which the build's spec checks enforce.
+   *
+   * @return true when repeating the operation cannot change the result
+   */
+  boolean retrySafe();
+
+  /**
+   * For operations secured by {@code vehicleToken}: the permissions the vehicle token must
+   * carry, by their Token Exchange names (e.g. {@code "privilege:ExecuteCommands"}), from the
+   * spec's {@code x-dimo-vehicle-permissions}. Empty for other operations.
+   *
+   * @return the permission names
+   */
+  String[] vehiclePermissions();
+
+  /**
+   * For operations secured by {@code vehicleToken}: the name of the path parameter that holds
+   * the vehicle's NFT token id, from the spec's {@code x-dimo-vehicle-parameter}. Empty for
+   * other operations.
+   *
+   * @return the path parameter name, or empty
+   */
+  String vehicleParameter();
 }

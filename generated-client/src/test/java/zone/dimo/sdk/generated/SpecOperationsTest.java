@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import retrofit2.Call;
 import retrofit2.http.Body;
 import retrofit2.http.DELETE;
 import retrofit2.http.Field;
@@ -56,6 +56,7 @@ import retrofit2.http.POST;
 import retrofit2.http.PUT;
 import retrofit2.http.Query;
 import retrofit2.http.Streaming;
+import zone.dimo.sdk.spec.DimoCall;
 import zone.dimo.sdk.spec.DimoOperation;
 
 /**
@@ -125,8 +126,50 @@ class SpecOperationsTest {
       assertEquals(path.substring(1), retrofitPath(method, httpMethod), method + ": HTTP method or path");
       assertEquals(Boolean.TRUE.equals(op.getDeprecated()), method.isAnnotationPresent(Deprecated.class),
           method + ": @Deprecated must follow the spec's deprecated flag");
+      checkBehaviour(op, httpMethod, security, method, annotation);
       checkParameters(api, op, method);
       checkReturnType(api, op, method);
+    }
+  }
+
+  /**
+   * The behaviour core reads from {@code @DimoOperation} comes from the spec's {@code x-dimo-*}
+   * extensions, and every operation that needs one declares it: a state-changing operation
+   * without {@code x-dimo-retry-safe}, or a vehicle-token operation without its permissions and
+   * vehicle parameter, fails the build.
+   */
+  private static void checkBehaviour(Operation op, PathItem.HttpMethod httpMethod, String[] security,
+      Method method, DimoOperation annotation) {
+    Map<String, Object> extensions = op.getExtensions() == null ? Map.of() : op.getExtensions();
+    Object retrySafe = extensions.get("x-dimo-retry-safe");
+    if (httpMethod == PathItem.HttpMethod.GET) {
+      assertNull(retrySafe, method + ": a GET is always safe to repeat; x-dimo-retry-safe says nothing");
+      assertFalse(annotation.retrySafe(), method + ": retrySafe");
+    } else {
+      assertTrue(retrySafe instanceof Boolean,
+          method + ": a " + httpMethod + " must declare x-dimo-retry-safe: true|false, got " + retrySafe);
+      assertEquals(retrySafe, annotation.retrySafe(), method + ": retrySafe");
+    }
+    Object permissions = extensions.get("x-dimo-vehicle-permissions");
+    Object parameter = extensions.get("x-dimo-vehicle-parameter");
+    if (Arrays.asList(security).contains("vehicleToken")) {
+      assertTrue(permissions instanceof List && !((List<?>) permissions).isEmpty(),
+          method + ": a vehicleToken operation must list x-dimo-vehicle-permissions");
+      for (Object permission : (List<?>) permissions) {
+        assertTrue(permission instanceof String && ((String) permission).startsWith("privilege:"),
+            method + ": permission names look like privilege:ExecuteCommands, got " + permission);
+      }
+      assertArrayEquals(((List<?>) permissions).toArray(new String[0]), annotation.vehiclePermissions(),
+          method + ": vehiclePermissions");
+      assertTrue(parameter instanceof String, method + ": a vehicleToken operation must name x-dimo-vehicle-parameter");
+      assertTrue(annotated(method, retrofit2.http.Path.class).contains(parameter),
+          method + ": x-dimo-vehicle-parameter " + parameter + " is not a path parameter");
+      assertEquals(parameter, annotation.vehicleParameter(), method + ": vehicleParameter");
+    } else {
+      assertNull(permissions, method + ": x-dimo-vehicle-permissions only on vehicleToken operations");
+      assertNull(parameter, method + ": x-dimo-vehicle-parameter only on vehicleToken operations");
+      assertEquals(0, annotation.vehiclePermissions().length, method + ": vehiclePermissions");
+      assertEquals("", annotation.vehicleParameter(), method + ": vehicleParameter");
     }
   }
 
@@ -182,7 +225,7 @@ class SpecOperationsTest {
   }
 
   private static void checkReturnType(OpenAPI api, Operation op, Method method) {
-    assertEquals(Call.class, method.getReturnType(), method + " must return retrofit2.Call");
+    assertEquals(DimoCall.class, method.getReturnType(), method + " must return DimoCall");
     Type result = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0];
 
     // The generator takes the lowest 2xx response as the result.
@@ -199,7 +242,7 @@ class SpecOperationsTest {
     }
     Content content = first.getContent();
     if (content == null || content.isEmpty()) {
-      assertEquals(Void.class, result, method + ": an empty success response must give Call<Void>");
+      assertEquals(Void.class, result, method + ": an empty success response must give DimoCall<Void>");
       return;
     }
     boolean binary = content.values().stream()
@@ -207,7 +250,7 @@ class SpecOperationsTest {
         .anyMatch(s -> s != null && "binary".equals(s.getFormat()));
     assertEquals(binary, method.isAnnotationPresent(Streaming.class), method + ": @Streaming iff binary");
     if (binary) {
-      assertEquals(ResponseBody.class, result, method + ": a binary response must give Call<ResponseBody>");
+      assertEquals(ResponseBody.class, result, method + ": a binary response must give DimoCall<ResponseBody>");
     } else {
       assertTrue(result != Void.class && result != ResponseBody.class, method + ": JSON result expected, got " + result);
     }

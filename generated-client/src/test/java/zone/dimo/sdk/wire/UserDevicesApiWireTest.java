@@ -370,7 +370,7 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void listMyVehiclesWithExpiredTokenGetsTextPlain401() throws Exception {
     enqueue(401, "text/plain; charset=utf-8", new Buffer().writeUtf8("Invalid or expired JWT"));
 
-    Response<MyDevicesResponse> response = api().listMyVehicles().execute();
+    Response<MyDevicesResponse> response = RetrofitBackedCall.raw(api().listMyVehicles());
 
     assertRequestLine(takeRequest(), "GET", "/v1/user/devices/me");
     assertEquals(401, response.code());

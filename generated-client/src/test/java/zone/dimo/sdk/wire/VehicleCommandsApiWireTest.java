@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
-import retrofit2.Call;
 import retrofit2.Response;
 import zone.dimo.sdk.devices.api.VehicleCommandsApi;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.DimoError;
+import zone.dimo.sdk.spec.DimoCall;
 
 class VehicleCommandsApiWireTest extends WireTestSupport {
 
@@ -50,7 +50,7 @@ class VehicleCommandsApiWireTest extends WireTestSupport {
   }
 
   /** Every command is a bodiless POST answered {@code 200 {"requestId": ...}}. */
-  private void assertCommand(Call<CommandResponse> call, String target) throws Exception {
+  private void assertCommand(DimoCall<CommandResponse> call, String target) throws Exception {
     enqueueJson(200, "{\"requestId\":\"" + REQUEST_ID + "\"}");
 
     Response<CommandResponse> response = execute(call, 200);

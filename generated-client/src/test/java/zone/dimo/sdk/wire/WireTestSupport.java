@@ -36,11 +36,11 @@ import okio.ByteString;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
-import retrofit2.Call;
 import retrofit2.Invocation;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.moshi.MoshiConverterFactory;
+import zone.dimo.sdk.spec.DimoCall;
 import zone.dimo.sdk.spec.DimoOperation;
 
 /**
@@ -91,6 +91,7 @@ abstract class WireTestSupport {
         .baseUrl(server.url("/"))
         .client(client)
         .addConverterFactory(MoshiConverterFactory.create(MOSHI))
+        .addCallAdapterFactory(RetrofitBackedCall.FACTORY)
         .build();
   }
 
@@ -152,9 +153,9 @@ abstract class WireTestSupport {
   // ---- calls
 
   /** Runs the call and checks the status; the body is decoded by the generated return type. */
-  static <T> Response<T> execute(Call<T> call, int expectedCode) throws IOException {
-    Response<T> response = call.execute();
-    assertEquals(expectedCode, response.code(), () -> "status of " + call.request());
+  static <T> Response<T> execute(DimoCall<T> call, int expectedCode) throws IOException {
+    Response<T> response = RetrofitBackedCall.raw(call);
+    assertEquals(expectedCode, response.code(), () -> "status of " + call);
     assertTrue(response.isSuccessful());
     return response;
   }
@@ -163,9 +164,10 @@ abstract class WireTestSupport {
    * Runs a call the server answers with an error status and decodes the error body as
    * {@code errorType}, the schema the spec documents for that status.
    */
-  static <E> E executeError(Call<?> call, int expectedCode, Class<E> errorType) throws IOException {
-    Response<?> response = call.execute();
-    assertEquals(expectedCode, response.code(), () -> "status of " + call.request());
+  static <E> E executeError(DimoCall<?> call, int expectedCode, Class<E> errorType)
+      throws IOException {
+    Response<?> response = RetrofitBackedCall.raw(call);
+    assertEquals(expectedCode, response.code(), () -> "status of " + call);
     assertNull(response.body());
     try (ResponseBody errorBody = response.errorBody()) {
       assertNotNull(errorBody, "error body");

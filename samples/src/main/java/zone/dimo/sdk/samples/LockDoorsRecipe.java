@@ -27,20 +27,14 @@ public final class LockDoorsRecipe {
       PrivateKey wallet = PrivateKey.generate(new SecureRandom());
       EthSigner owner = Secp256k1Signer.of(wallet);
       DimoClient client = DimoClient.builder()
-          .devicesUrl(sandbox.devicesUrl())
-          .authUrl(sandbox.authUrl())
-          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-          .chainId(sandbox.chainId())
-          .registryAddress(sandbox.registryAddress())
-          .vehicleNftContract(sandbox.vehicleNftContract())
-          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), owner))
-          .vehicleTokens(VehicleTokenProvider.tokenExchange())
+          .environment(sandbox.environment())
+          .web3Login(sandbox.clientId(), sandbox.domain(), owner)
           .build();
       long tokenId = MintVehicleRecipe.mintSampleVehicle(client, owner, sandbox);
 
-      CommandResponse locked = client.execute(client.vehicleCommands().lockDoors(tokenId));
+      CommandResponse locked = client.vehicleCommands().lockDoors(tokenId).execute();
       System.out.println("Lock requested: " + locked.getRequestId());
-      CommandResponse unlocked = client.execute(client.vehicleCommands().unlockDoors(tokenId));
+      CommandResponse unlocked = client.vehicleCommands().unlockDoors(tokenId).execute();
       System.out.println("Unlock requested: " + unlocked.getRequestId());
       wallet.destroy();
     }

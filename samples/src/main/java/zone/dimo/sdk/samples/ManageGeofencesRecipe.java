@@ -29,34 +29,29 @@ public final class ManageGeofencesRecipe {
       PrivateKey wallet = PrivateKey.generate(new SecureRandom());
       EthSigner user = Secp256k1Signer.of(wallet);
       DimoClient client = DimoClient.builder()
-          .devicesUrl(sandbox.devicesUrl())
-          .authUrl(sandbox.authUrl())
-          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-          .chainId(sandbox.chainId())
-          .registryAddress(sandbox.registryAddress())
-          .vehicleNftContract(sandbox.vehicleNftContract())
-          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), user))
+          .environment(sandbox.environment())
+          .web3Login(sandbox.clientId(), sandbox.domain(), user)
           .build();
 
-      String id = client.execute(client.geofences().createGeofence(new GeofenceRequest()
+      String id = client.geofences().createGeofence(new GeofenceRequest()
           .name("Home")
           .type(GeofenceType.TRIGGER_ENTRY)
           .h3Indexes(List.of("8928308280fffff"))
-          .userDeviceIds(List.of())))
+          .userDeviceIds(List.of())).execute()
           .getId();
       System.out.println("Created geofence " + id);
 
-      for (Geofence fence : client.execute(client.geofences().listGeofences()).getGeofences()) {
+      for (Geofence fence : client.geofences().listGeofences().execute().getGeofences()) {
         System.out.println(fence.getName() + " (" + fence.getType().getValue() + "): "
             + fence.getH3Indexes());
       }
 
-      client.execute(client.geofences().updateGeofence(id, new GeofenceRequest()
+      client.geofences().updateGeofence(id, new GeofenceRequest()
           .name("Home")
           .type(GeofenceType.PRIVACY_FENCE)
           .h3Indexes(List.of("8928308280fffff", "8928308280bffff"))
-          .userDeviceIds(List.of())));
-      client.execute(client.geofences().deleteGeofence(id));
+          .userDeviceIds(List.of())).execute();
+      client.geofences().deleteGeofence(id).execute();
       System.out.println("Updated and deleted geofence " + id);
       wallet.destroy();
     }

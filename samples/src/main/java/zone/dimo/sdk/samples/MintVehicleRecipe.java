@@ -30,14 +30,8 @@ public final class MintVehicleRecipe {
       PrivateKey wallet = PrivateKey.generate(new SecureRandom());
       EthSigner owner = Secp256k1Signer.of(wallet);
       DimoClient client = DimoClient.builder()
-          .devicesUrl(sandbox.devicesUrl())
-          .authUrl(sandbox.authUrl())
-          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-          .chainId(sandbox.chainId())
-          .registryAddress(sandbox.registryAddress())
-          .vehicleNftContract(sandbox.vehicleNftContract())
-          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), owner))
-          .vehicleTokens(VehicleTokenProvider.tokenExchange())
+          .environment(sandbox.environment())
+          .web3Login(sandbox.clientId(), sandbox.domain(), owner)
           .build();
 
       long tokenId = mintSampleVehicle(client, owner, sandbox);
@@ -48,10 +42,10 @@ public final class MintVehicleRecipe {
 
   /** Creates a vehicle from one of the sandbox's VINs, mints it and returns its NFT token id. */
   static long mintSampleVehicle(DimoClient client, EthSigner owner, DimoSandbox sandbox) {
-    UserDevice vehicle = client.execute(client.userDevices().createVehicleFromVin(
+    UserDevice vehicle = client.userDevices().createVehicleFromVin(
         new CreateVehicleFromVinRequest()
             .countryCode("USA")
-            .vin(sandbox.deviceDefinitions().get(0).sampleVin())))
+            .vin(sandbox.deviceDefinitions().get(0).sampleVin())).execute()
         .getUserDevice();
 
     // Only a confirmed VIN can be minted. An aftermarket device confirms it by signing

@@ -30,34 +30,29 @@ public final class SubmitErrorCodesRecipe {
       PrivateKey wallet = PrivateKey.generate(new SecureRandom());
       EthSigner user = Secp256k1Signer.of(wallet);
       DimoClient client = DimoClient.builder()
-          .devicesUrl(sandbox.devicesUrl())
-          .authUrl(sandbox.authUrl())
-          .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-          .chainId(sandbox.chainId())
-          .registryAddress(sandbox.registryAddress())
-          .vehicleNftContract(sandbox.vehicleNftContract())
-          .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), user))
+          .environment(sandbox.environment())
+          .web3Login(sandbox.clientId(), sandbox.domain(), user)
           .build();
       // Error codes belong to a vehicle of the user; it need not be minted.
-      String vehicleId = client.execute(client.userDevices().createVehicle(new CreateVehicleRequest()
+      String vehicleId = client.userDevices().createVehicle(new CreateVehicleRequest()
           .countryCode("USA")
-          .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())))
+          .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())).execute()
           .getUserDevice().getId();
 
-      ErrorCodesResult submitted = client.execute(client.errorCodes().submitErrorCodes(vehicleId,
+      ErrorCodesResult submitted = client.errorCodes().submitErrorCodes(vehicleId,
           new SubmitErrorCodesRequest()
-              .errorCodes(List.of("P0113", "P0300"))));
+              .errorCodes(List.of("P0113", "P0300"))).execute();
       for (ErrorCodeDescription code : submitted.getErrorCodes()) {
         System.out.println(code.getCode() + ": " + code.getDescription());
       }
 
       for (ErrorCodeQuery query :
-          client.execute(client.errorCodes().listErrorCodes(vehicleId)).getQueries()) {
+          client.errorCodes().listErrorCodes(vehicleId).execute().getQueries()) {
         System.out.println("Submitted at " + query.getRequestedAt() + ", cleared at "
             + query.getClearedAt());
       }
 
-      ErrorCodesResult cleared = client.execute(client.errorCodes().clearErrorCodes(vehicleId));
+      ErrorCodesResult cleared = client.errorCodes().clearErrorCodes(vehicleId).execute();
       System.out.println("Cleared at " + cleared.getClearedAt());
       wallet.destroy();
     }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import zone.dimo.sdk.DimoClient;
-import zone.dimo.sdk.RateLimitedException;
+import zone.dimo.sdk.Permission;
 import zone.dimo.sdk.devices.model.AftermarketDeviceInfo;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.CreateVehicleFromSmartcarRequest;
@@ -37,8 +37,10 @@ import zone.dimo.sdk.devices.model.SubmitErrorCodesRequest;
 import zone.dimo.sdk.devices.model.TransactionStatus;
 import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.devices.model.UserDeviceIntegration;
+import zone.dimo.sdk.errors.RateLimitedException;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.Secp256k1Signer;
+import zone.dimo.sdk.spec.DimoCall;
 
 /**
  * The walkthrough's steps, in order. Each step uses what earlier steps found (the vehicle, its
@@ -47,7 +49,7 @@ import zone.dimo.sdk.signing.Secp256k1Signer;
  */
 final class Tour {
   /** Privilege 2, "execute commands": what the door, frunk and trunk commands need. */
-  static final Set<Integer> EXECUTE_COMMANDS = Set.of(2);
+  static final Set<Permission> EXECUTE_COMMANDS = Set.of(Permission.EXECUTE_COMMANDS);
   /** Resolution-9 H3 cells in San Francisco (any valid cells would do). */
   static final String H3_CELL = "8928308280fffff";
   static final String H3_NEIGHBOUR = "8928308280bffff";
@@ -151,16 +153,14 @@ final class Tour {
     step("aftermarket.pair", this::pair);
     step("aftermarket.unpair", this::unpair);
     step("public.aftermarketDevice", () -> describe(
-        client.execute(client.nftMetadata().getAftermarketDeviceMetadata(deviceTokenId()))));
-    step("public.aftermarketByAddress", () -> describe(client.execute(
-        client.nftMetadata().getAftermarketDeviceMetadataByAddress(deviceAddress()))));
+        client.nftMetadata().getAftermarketDeviceMetadata(deviceTokenId()).execute()));
+    step("public.aftermarketByAddress", () -> describe(client.nftMetadata().getAftermarketDeviceMetadataByAddress(deviceAddress()).execute()));
     step("public.aftermarketImage", () ->
-        describe(client.execute(client.nftMetadata().getAftermarketDeviceImage(deviceTokenId()))));
-    step("public.syntheticDevice", () -> describe(client.execute(
-        client.nftMetadata().getSyntheticDeviceMetadata(require(target.syntheticDeviceTokenId(),
-            "missing --synthetic-device-token-id")))));
-    step("public.dcn", () -> describe(client.execute(client.dcn().getDcnMetadata(dcnNode()))));
-    step("public.dcnImage", () -> describe(client.execute(client.dcn().getDcnImage(dcnNode()))));
+        describe(client.nftMetadata().getAftermarketDeviceImage(deviceTokenId()).execute()));
+    step("public.syntheticDevice", () -> describe(client.nftMetadata().getSyntheticDeviceMetadata(require(target.syntheticDeviceTokenId(),
+            "missing --synthetic-device-token-id")).execute()));
+    step("public.dcn", () -> describe(client.dcn().getDcnMetadata(dcnNode()).execute()));
+    step("public.dcnImage", () -> describe(client.dcn().getDcnImage(dcnNode()).execute()));
   }
 
   // --- login and vehicles -------------------------------------------------------------------
@@ -178,8 +178,8 @@ final class Tour {
   private String createFromVin() {
     needs(loggedIn, "auth.login");
     String vin = require(target.vin(), "missing --vin");
-    vinVehicle = client.execute(client.userDevices().createVehicleFromVin(
-        new CreateVehicleFromVinRequest().countryCode(target.countryCode()).vin(vin)))
+    vinVehicle = client.userDevices().createVehicleFromVin(
+        new CreateVehicleFromVinRequest().countryCode(target.countryCode()).vin(vin)).execute()
         .getUserDevice();
     return describe(vinVehicle);
   }
@@ -188,9 +188,9 @@ final class Tour {
     needs(loggedIn, "auth.login");
     UserDevice fromVin = needs(vinVehicle, "vehicle.createFromVin");
     String definitionId = fromVin.getDeviceDefinition().getDeviceDefinitionId();
-    definitionVehicle = client.execute(client.userDevices().createVehicle(
+    definitionVehicle = client.userDevices().createVehicle(
         new CreateVehicleRequest().countryCode(target.countryCode())
-            .deviceDefinitionId(definitionId))).getUserDevice();
+            .deviceDefinitionId(definitionId)).execute().getUserDevice();
     return describe(definitionVehicle) + ", definition " + definitionId;
   }
 
@@ -198,15 +198,15 @@ final class Tour {
     needs(loggedIn, "auth.login");
     String code = require(target.smartcarCode(), "missing --smartcar-code");
     String redirectUri = require(target.smartcarRedirectUri(), "missing --smartcar-redirect-uri");
-    smartcarVehicle = client.execute(client.userDevices().createVehicleFromSmartcar(
+    smartcarVehicle = client.userDevices().createVehicleFromSmartcar(
         new CreateVehicleFromSmartcarRequest().code(code).redirectURI(redirectUri)
-            .countryCode(target.countryCode()))).getUserDevice();
+            .countryCode(target.countryCode())).execute().getUserDevice();
     return describe(smartcarVehicle);
   }
 
   private String listVehicles() {
     needs(loggedIn, "auth.login");
-    MyDevicesResponse mine = client.execute(client.userDevices().listMyVehicles());
+    MyDevicesResponse mine = client.userDevices().listMyVehicles().execute();
     myVehicles = mine.getUserDevices() == null ? List.of() : mine.getUserDevices();
     for (UserDevice created : new UserDevice[] {vinVehicle, definitionVehicle, smartcarVehicle}) {
       if (created != null && myVehicles.stream().noneMatch(v -> created.getId().equals(v.getId()))) {
@@ -271,7 +271,7 @@ final class Tour {
 
   private String optIn() {
     String id = anyVehicle();
-    client.execute(client.userDevices().optIn(id));
+    client.userDevices().optIn(id).execute();
     return "vehicle " + id;
   }
 
@@ -279,7 +279,7 @@ final class Tour {
     needs(loggedIn, "auth.login");
     String id = smartcarVehicleId();
     try {
-      client.execute(client.userDevices().refreshData(id));
+      client.userDevices().refreshData(id).execute();
     } catch (RateLimitedException e) {
       // One refresh per vehicle per hour: when a previous run just refreshed, the service's
       // answer is still the right one.
@@ -316,11 +316,11 @@ final class Tour {
     long tokenId = mintedToken();
     // Cached by the provider: the commands below reuse this token until shortly before it expires.
     client.vehicleTokens().token(tokenId, EXECUTE_COMMANDS);
-    return "privilege 2 (execute commands) on vehicle " + tokenId;
+    return "permission privilege:ExecuteCommands on vehicle " + tokenId;
   }
 
-  private String command(retrofit2.Call<CommandResponse> call) {
-    CommandResponse response = client.execute(call);
+  private String command(DimoCall<CommandResponse> call) {
+    CommandResponse response = call.execute();
     return "request id " + response.getRequestId();
   }
 
@@ -332,15 +332,15 @@ final class Tour {
 
   private String submitErrorCodes() {
     String id = anyVehicle();
-    ErrorCodesResult result = client.execute(client.errorCodes().submitErrorCodes(id,
-        new SubmitErrorCodesRequest().errorCodes(ERROR_CODES)));
+    ErrorCodesResult result = client.errorCodes().submitErrorCodes(id,
+        new SubmitErrorCodesRequest().errorCodes(ERROR_CODES)).execute();
     errorCodesVehicle = id;
     return codes(result.getErrorCodes());
   }
 
   private String listErrorCodes() {
     String id = needs(errorCodesVehicle, "errorCodes.submit");
-    ErrorCodeQueryList list = client.execute(client.errorCodes().listErrorCodes(id));
+    ErrorCodeQueryList list = client.errorCodes().listErrorCodes(id).execute();
     List<ErrorCodeQuery> queries = nonNull(list.getQueries());
     if (queries.isEmpty()) {
       throw new IllegalStateException("no error code queries listed after submitting some");
@@ -351,7 +351,7 @@ final class Tour {
 
   private String clearErrorCodes() {
     String id = needs(errorCodesVehicle, "errorCodes.submit");
-    ErrorCodesResult result = client.execute(client.errorCodes().clearErrorCodes(id));
+    ErrorCodesResult result = client.errorCodes().clearErrorCodes(id).execute();
     return "cleared at " + result.getClearedAt();
   }
 
@@ -370,17 +370,17 @@ final class Tour {
     // Names are unique per user; a suffix lets the walkthrough run again with the same key.
     geofenceName = "walkthrough " + UUID.randomUUID().toString().substring(0, 8);
     List<String> vehicles = minting != null && vehicleTokenId != null ? List.of(minting) : List.of();
-    geofenceId = client.execute(client.geofences().createGeofence(new GeofenceRequest()
+    geofenceId = client.geofences().createGeofence(new GeofenceRequest()
         .name(geofenceName)
         .type(GeofenceType.TRIGGER_ENTRY)
         .h3Indexes(List.of(H3_CELL))
-        .userDeviceIds(vehicles))).getId();
+        .userDeviceIds(vehicles)).execute().getId();
     return "\"" + geofenceName + "\" id " + geofenceId + (vehicles.isEmpty() ? "" : " on " + minting);
   }
 
   private String listGeofences() {
     String id = needs(geofenceId, "geofence.create");
-    GeofenceList list = client.execute(client.geofences().listGeofences());
+    GeofenceList list = client.geofences().listGeofences().execute();
     List<Geofence> fences = nonNull(list.getGeofences());
     if (fences.stream().noneMatch(fence -> id.equals(fence.getId()))) {
       throw new IllegalStateException("geofence " + id + " is not in the list");
@@ -391,17 +391,17 @@ final class Tour {
   private String updateGeofence() {
     String id = needs(geofenceId, "geofence.create");
     List<String> vehicles = minting != null && vehicleTokenId != null ? List.of(minting) : List.of();
-    client.execute(client.geofences().updateGeofence(id, new GeofenceRequest()
+    client.geofences().updateGeofence(id, new GeofenceRequest()
         .name(geofenceName + " (privacy)")
         .type(GeofenceType.PRIVACY_FENCE)
         .h3Indexes(List.of(H3_CELL, H3_NEIGHBOUR))
-        .userDeviceIds(vehicles)));
+        .userDeviceIds(vehicles)).execute();
     return "now a PrivacyFence over 2 cells";
   }
 
   private String deleteGeofence() {
     String id = needs(geofenceId, "geofence.create");
-    client.execute(client.geofences().deleteGeofence(id));
+    client.geofences().deleteGeofence(id).execute();
     return "id " + id;
   }
 
@@ -410,7 +410,7 @@ final class Tour {
   private String deviceInfo() {
     String serial = require(target.aftermarketSerial(), "missing --aftermarket-serial");
     needs(loggedIn, "auth.login");
-    device = client.execute(client.aftermarketDevices().getAftermarketDevice(serial));
+    device = client.aftermarketDevices().getAftermarketDevice(serial).execute();
     return "token id " + device.getTokenId() + ", " + manufacturer(device) + ", owner "
         + (device.getOwnerAddress() == null ? "none" : device.getOwnerAddress());
   }
@@ -470,7 +470,7 @@ final class Tour {
     Duration wait = FIRST_POLL;
     while (true) {
       AftermarketDeviceInfo info =
-          client.execute(client.aftermarketDevices().getAftermarketDevice(serial));
+          client.aftermarketDevices().getAftermarketDevice(serial).execute();
       if (done.test(info)) {
         device = info;
         return;

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.Environment;
 import zone.dimo.sdk.TokenProvider;
@@ -212,10 +212,9 @@ public final class Walkthrough implements Callable<Integer> {
     Secp256k1Signer user = Secp256k1Signer.of(target.userKey());
     DimoClient.Builder builder = DimoClient.builder()
         .environment(target.environment())
-        .okHttpClient(http)
-        .vehicleTokens(VehicleTokenProvider.tokenExchange());
+        .okHttpClient(http);
     if (target.clientId() != null && target.domain() != null) {
-      builder.userToken(TokenProvider.web3Login(target.clientId(), target.domain(), user));
+      builder.web3Login(target.clientId(), target.domain(), user);
     }
     DimoClient client = builder.build();
 
@@ -274,15 +273,7 @@ public final class Walkthrough implements Callable<Integer> {
 
   /** The sandbox's own values for every input; options given on the command line win. */
   private Target sandboxTarget(DimoSandbox sandbox) throws BadOption {
-    Environment env = Environment.builder()
-        .name("sandbox")
-        .devicesUrl(sandbox.devicesUrl())
-        .authUrl(sandbox.authUrl())
-        .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-        .chainId(sandbox.chainId())
-        .registryAddress(sandbox.registryAddress())
-        .vehicleNftContract(sandbox.vehicleNftContract())
-        .build();
+    Environment env = sandbox.environment();
     AftermarketDevice device = sandbox.aftermarketDevices().get(0);
     String serial = aftermarketSerial != null ? aftermarketSerial : device.serial();
     PrivateKey deviceKey;

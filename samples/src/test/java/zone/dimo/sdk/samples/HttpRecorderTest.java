@@ -9,13 +9,12 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.ResponseBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import retrofit2.Response;
-import retrofit2.Retrofit;
-import zone.dimo.sdk.devices.api.DcnApi;
+import zone.dimo.sdk.DimoClient;
+import zone.dimo.sdk.Environment;
+import zone.dimo.sdk.errors.NotFoundException;
 
 class HttpRecorderTest {
   private final MockWebServer server = new MockWebServer();
@@ -35,14 +34,17 @@ class HttpRecorderTest {
   }
 
   @Test
-  void recordsTheOperationIdOfARetrofitCallAndTheStatusTheServerSent() throws IOException {
+  @SuppressWarnings("deprecation")
+  void recordsTheOperationIdOfACallAndTheStatusTheServerSent() throws IOException {
     server.enqueue(new MockResponse.Builder().code(404).body("not found").build());
-    DcnApi dcn = new Retrofit.Builder().baseUrl(server.url("/")).client(http).build()
-        .create(DcnApi.class);
+    String url = server.url("/").toString();
+    DimoClient client = DimoClient.builder()
+        .environment(Environment.DEV.newBuilder().devicesUrl(url).authUrl(url)
+            .tokenExchangeUrl(url).build())
+        .okHttpClient(http)
+        .build();
 
-    @SuppressWarnings("deprecation")
-    Response<ResponseBody> response = dcn.getDcnImage("42").execute();
-    response.errorBody().close();
+    assertThrows(NotFoundException.class, () -> client.dcn().getDcnImage("42").execute());
 
     assertEquals(List.of(new HttpRecorder.Exchange("getDcnImage", "GET", "/v1/dcn/42/image", 404)),
         recorder.drain());

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import zone.dimo.sdk.Environment;
 import zone.dimo.sdk.sandbox.internal.Provisioned;
 import zone.dimo.sdk.sandbox.internal.SandboxConfig;
 import zone.dimo.sdk.sandbox.internal.SandboxServer;
@@ -109,6 +110,25 @@ public final class DimoSandbox implements AutoCloseable {
   /** A builder with every option at its default (see {@link Builder}). */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * This sandbox as an SDK environment (named {@code sandbox}): its three base URLs, chain id,
+   * registry and vehicle NFT contract — everything a client needs to point at it:
+   * {@code DimoClient.builder().environment(sandbox.environment())}.
+   *
+   * @return the environment
+   */
+  public Environment environment() {
+    return Environment.builder()
+        .name("sandbox")
+        .devicesUrl(devicesUrl())
+        .authUrl(authUrl())
+        .tokenExchangeUrl(tokenExchangeUrl())
+        .chainId(chainId)
+        .registryAddress(registry)
+        .vehicleNftContract(vehicleNftContract)
+        .build();
   }
 
   /** The Devices API base URL, {@code http://127.0.0.1:port}. */

@@ -1,4 +1,4 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
 import zone.dimo.sdk.devices.model.UserDeviceResponse;
-import zone.dimo.sdk.sandbox.AftermarketDevice;
-import zone.dimo.sdk.sandbox.DeviceDefinition;
-import zone.dimo.sdk.sandbox.DimoSandbox;
-import zone.dimo.sdk.sandbox.DimoSandboxExtension;
+import zone.dimo.sdk.errors.BadRequestException;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -23,34 +21,27 @@ import zone.dimo.sdk.signing.Secp256k1Signer;
  * lock the doors.
  */
 @ExtendWith(DimoSandboxExtension.class)
-class DimoClientSandboxTest {
+class DimoClientOnSandboxTest {
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0};
 
   private static DimoClient client(DimoSandbox sandbox, Secp256k1Signer user) {
     return DimoClient.builder()
-        .environment(Environment.DEV.newBuilder().name("sandbox")
-            .devicesUrl(sandbox.devicesUrl())
-            .authUrl(sandbox.authUrl())
-            .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-            .chainId(sandbox.chainId())
-            .registryAddress(sandbox.registryAddress())
-            .vehicleNftContract(sandbox.vehicleNftContract())
-            .build())
-        .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), user))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
+        .environment(sandbox.environment())
+        .web3Login(sandbox.clientId(), sandbox.domain(), user)
         .pollInterval(Duration.ofMillis(10))
         .build();
   }
 
   @Test
   void loginCreateMintWaitAndLockDoors(DimoSandbox sandbox) {
-    Secp256k1Signer user = Secp256k1Signer.of(PrivateKey.fromHex(TestSupport.PRIVATE_KEY_HEX));
+    Secp256k1Signer user = Secp256k1Signer.of(PrivateKey.fromHex(
+        "0xc85ef7d79691fe79573b1a7064c19c1a9819ebdbd1faaab1a8ec92344438aaf4"));
     DimoClient client = client(sandbox, user);
     DeviceDefinition definition = sandbox.deviceDefinitions().get(0);
     AftermarketDevice device = sandbox.aftermarketDevices().get(0);
 
-    UserDeviceResponse created = client.execute(client.userDevices().createVehicle(
-        new CreateVehicleRequest().countryCode("USA").deviceDefinitionId(definition.id())));
+    UserDeviceResponse created = client.userDevices().createVehicle(
+        new CreateVehicleRequest().countryCode("USA").deviceDefinitionId(definition.id())).execute();
     String userDeviceId = created.getUserDevice().getId();
     assertNotNull(userDeviceId);
 
@@ -60,7 +51,7 @@ class DimoClientSandboxTest {
     client.mintVehicle(userDeviceId, user, PNG);
     long tokenId = client.waitForMint(userDeviceId, Duration.ofSeconds(30));
 
-    CommandResponse locked = client.execute(client.vehicleCommands().lockDoors(tokenId));
+    CommandResponse locked = client.vehicleCommands().lockDoors(tokenId).execute();
     assertNotNull(locked.getRequestId());
   }
 
@@ -71,8 +62,8 @@ class DimoClientSandboxTest {
     DimoClient client = client(sandbox, user);
 
     BadRequestException e = assertThrows(BadRequestException.class, () -> client.mintVehicle(
-        client.execute(client.userDevices().createVehicle(new CreateVehicleRequest()
-            .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())))
+        client.userDevices().createVehicle(new CreateVehicleRequest()
+            .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())).execute()
             .getUserDevice().getId(), user, PNG));
 
     assertEquals("getMintPayload", e.operationId());

@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** HTTP 403: the caller may not do this (for example a token exchange for a vehicle it holds no privileges on). */
-public class ForbiddenException extends DimoServiceException {
+public final class ForbiddenException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  ForbiddenException(ServiceError error) {
+  public ForbiddenException(ErrorResponse error) {
     super(error);
   }
 }

@@ -1,11 +1,11 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /**
  * The service answered with a success status but its body could not be decoded. The call itself
  * took effect; only the answer is unreadable. The raw body (at most 64 KiB) is kept for
  * diagnosis.
  */
-public class DimoDecodingException extends DimoException {
+public final class DimoDecodingException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   private final int statusCode;

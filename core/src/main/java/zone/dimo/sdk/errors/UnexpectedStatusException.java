@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** An error status without a more specific class (e.g. 405, 410, an unfollowed 3xx). */
-public class UnexpectedStatusException extends DimoServiceException {
+public final class UnexpectedStatusException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  UnexpectedStatusException(ServiceError error) {
+  public UnexpectedStatusException(ErrorResponse error) {
     super(error);
   }
 }

@@ -1,7 +1,7 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** The mint transaction of a vehicle ended in status {@code Failed}. */
-public class MintFailedException extends DimoException {
+public final class MintFailedException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   private final String userDeviceId;

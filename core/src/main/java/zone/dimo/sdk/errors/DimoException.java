@@ -1,4 +1,4 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /**
  * Root of every exception the SDK throws. Unchecked, like the rest of the Square stack; callers

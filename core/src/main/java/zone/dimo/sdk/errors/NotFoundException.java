@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** HTTP 404: the resource does not exist, or (under /v1/user/devices/{id}) is not the caller's. */
-public class NotFoundException extends DimoServiceException {
+public final class NotFoundException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  NotFoundException(ServiceError error) {
+  public NotFoundException(ErrorResponse error) {
     super(error);
   }
 }

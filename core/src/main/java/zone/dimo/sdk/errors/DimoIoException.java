@@ -1,4 +1,6 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
+
+import zone.dimo.sdk.RetryPolicy;
 
 /**
  * A call failed on the network (connection refused, reset, timeout, broken body) where the
@@ -7,7 +9,7 @@ package zone.dimo.sdk;
  * left this machine. State-changing calls that may have reached the server throw
  * {@link OutcomeUnknownException} instead.
  */
-public class DimoIoException extends DimoException {
+public final class DimoIoException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   public DimoIoException(String message, Throwable cause) {

@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /**
  * The client is not configured for what an operation needs (typically a missing token provider).
  * Thrown before anything is sent; the message says what to configure.
  */
-public class DimoConfigurationException extends DimoException {
+public final class DimoConfigurationException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   public DimoConfigurationException(String message) {

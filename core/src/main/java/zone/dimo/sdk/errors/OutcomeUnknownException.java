@@ -1,4 +1,4 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /**
  * A state-changing call (create vehicle, mint, claim, pair, unpair, a vehicle command, a geofence
@@ -8,7 +8,7 @@ package zone.dimo.sdk;
  *
  * <p>The cause is the underlying {@link DimoIoException} or {@link ServerErrorException}.
  */
-public class OutcomeUnknownException extends DimoException {
+public final class OutcomeUnknownException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   private final String operationId;

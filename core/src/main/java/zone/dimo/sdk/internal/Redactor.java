@@ -1,4 +1,4 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.internal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * and the values of token and signature fields in JSON and form bodies. Over-masking a
  * transaction hash is the price of never printing a key.
  */
-final class Redactor {
+public final class Redactor {
   static final String MASK = "[redacted]";
 
   private static final Pattern JWT =
@@ -25,7 +25,7 @@ final class Redactor {
   private Redactor() {
   }
 
-  static String redact(String text) {
+  public static String redact(String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }

@@ -1,11 +1,9 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
-import java.util.ArrayList;
-import java.util.Collections;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The service answered with an error status. Subclasses name the common statuses:
@@ -19,7 +17,7 @@ import java.util.TreeMap;
  * {@code {error, error_description}} (login server) — and sometimes as plain text; all are read
  * into {@link #errorCode()} and {@link #errorMessage()}. The raw body is kept (at most 64 KiB).
  */
-public class DimoServiceException extends DimoException {
+public abstract class DimoServiceException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   private final String operationId;
@@ -29,7 +27,7 @@ public class DimoServiceException extends DimoException {
   private final String errorMessage;
   private final String rawBody;
 
-  DimoServiceException(ServiceError error) {
+  DimoServiceException(ErrorResponse error) {
     super(error.describe());
     this.operationId = error.operationId;
     this.statusCode = error.statusCode;
@@ -79,48 +77,5 @@ public class DimoServiceException extends DimoException {
   /** The body as received, decoded as UTF-8 and cut at 64 KiB; empty when there was none. */
   public String rawBody() {
     return rawBody;
-  }
-
-  /** Everything a service exception carries, collected before choosing its class. */
-  static final class ServiceError {
-    final String operationId;
-    final int statusCode;
-    final String reason;
-    final Map<String, List<String>> headers;
-    final String errorCode;
-    final String errorMessage;
-    final String rawBody;
-
-    ServiceError(String operationId, int statusCode, String reason,
-        Map<String, List<String>> headers, String errorCode, String errorMessage,
-        String rawBody) {
-      this.operationId = operationId;
-      this.statusCode = statusCode;
-      this.reason = reason;
-      Map<String, List<String>> copy = new TreeMap<>();
-      for (Map.Entry<String, List<String>> entry : headers.entrySet()) {
-        copy.put(entry.getKey().toLowerCase(Locale.ROOT),
-            Collections.unmodifiableList(new ArrayList<>(entry.getValue())));
-      }
-      this.headers = Collections.unmodifiableMap(copy);
-      this.errorCode = errorCode;
-      this.errorMessage = errorMessage;
-      this.rawBody = rawBody == null ? "" : rawBody;
-    }
-
-    String describe() {
-      StringBuilder sb = new StringBuilder();
-      sb.append(operationId).append(" failed: HTTP ").append(statusCode);
-      if (reason != null && !reason.isEmpty()) {
-        sb.append(' ').append(reason);
-      }
-      if (errorMessage != null) {
-        sb.append(": ").append(Redactor.redact(errorMessage));
-      }
-      if (errorCode != null) {
-        sb.append(" (code ").append(Redactor.redact(errorCode)).append(')');
-      }
-      return sb.toString();
-    }
   }
 }

@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** HTTP 409: a business conflict such as a VIN already in use; never retried. */
-public class ConflictException extends DimoServiceException {
+public final class ConflictException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  ConflictException(ServiceError error) {
+  public ConflictException(ErrorResponse error) {
     super(error);
   }
 }

@@ -1,4 +1,6 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
+
+import zone.dimo.sdk.RetryPolicy;
 
 import java.time.Duration;
 
@@ -6,12 +8,12 @@ import java.time.Duration;
  * HTTP 429: too many requests (for example a vehicle data refresh within the service's
  * rate-limit window). Safe calls have already been retried as {@link RetryPolicy} allows.
  */
-public class RateLimitedException extends DimoServiceException {
+public final class RateLimitedException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
   private final Duration retryAfter;
 
-  RateLimitedException(ServiceError error, Duration retryAfter) {
+  public RateLimitedException(ErrorResponse error, Duration retryAfter) {
     super(error);
     this.retryAfter = retryAfter;
   }

@@ -1,4 +1,4 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /**
  * A signing payload handed out by the service is not what this client expects (wrong EIP-712
@@ -6,7 +6,7 @@ package zone.dimo.sdk;
  * signed, so a compromised or misconfigured endpoint cannot obtain a signature for another chain
  * or contract.
  */
-public class PayloadMismatchException extends DimoException {
+public final class PayloadMismatchException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   private final String field;

@@ -1,10 +1,10 @@
-package zone.dimo.sdk;
+package zone.dimo.sdk.errors;
 
 /** HTTP 401: the token was missing, malformed, expired, or lacks the privilege the operation needs. */
-public class UnauthorizedException extends DimoServiceException {
+public final class UnauthorizedException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  UnauthorizedException(ServiceError error) {
+  public UnauthorizedException(ErrorResponse error) {
     super(error);
   }
 }

@@ -1,0 +1,251 @@
+package zone.dimo.sdk;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Callback;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.CallAdapter;
+import retrofit2.Converter;
+import retrofit2.Retrofit;
+import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.spec.DimoCall;
+import zone.dimo.sdk.spec.DimoResponse;
+
+/**
+ * The SDK's {@link DimoCall}: Retrofit builds the request from the generated method and its
+ * arguments; this class sends it through the client's OkHttp stack (credentials, retries,
+ * guards) and maps the answer itself, so that every outcome — error status, I/O failure,
+ * undecodable body with its real status — becomes a typed {@link DimoException}.
+ *
+ * @param <B> the decoded body of the operation
+ * @param <R> what the call returns: the body, or a {@link DimoResponse} of it
+ */
+final class RealDimoCall<B, R> implements DimoCall<R> {
+  /** Installed on every Retrofit the client builds. */
+  static final class Factory extends CallAdapter.Factory {
+    private final Failures failures;
+
+    Factory(Failures failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public @Nullable CallAdapter<?, ?> get(Type returnType, Annotation[] annotations,
+        Retrofit retrofit) {
+      if (getRawType(returnType) != DimoCall.class) {
+        return null;
+      }
+      if (!(returnType instanceof ParameterizedType)) {
+        throw new IllegalStateException("DimoCall must be parameterized, e.g. DimoCall<Void>");
+      }
+      Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
+      Converter<ResponseBody, Object> converter =
+          retrofit.responseBodyConverter(bodyType, annotations);
+      okhttp3.Call.Factory callFactory = retrofit.callFactory();
+      return new CallAdapter<Object, DimoCall<Object>>() {
+        @Override
+        public Type responseType() {
+          return bodyType;
+        }
+
+        @Override
+        public DimoCall<Object> adapt(Call<Object> call) {
+          return new RealDimoCall<Object, Object>(call, converter, callFactory, failures,
+              (response, body) -> body);
+        }
+      };
+    }
+  }
+
+  /** Turns a successful response and its decoded body into the call's result. */
+  interface Result<B, R> {
+    R of(Response response, @Nullable B body);
+  }
+
+  private final Call<B> template;
+  private final Converter<ResponseBody, B> converter;
+  private final okhttp3.Call.Factory callFactory;
+  private final Failures failures;
+  private final Result<B, R> result;
+  private final AtomicBoolean executed = new AtomicBoolean();
+  private volatile boolean canceled;
+  private volatile okhttp3.@Nullable Call raw;
+
+  private RealDimoCall(Call<B> template, Converter<ResponseBody, B> converter,
+      okhttp3.Call.Factory callFactory, Failures failures, Result<B, R> result) {
+    this.template = template;
+    this.converter = converter;
+    this.callFactory = callFactory;
+    this.failures = failures;
+    this.result = result;
+  }
+
+  @Override
+  public R execute() {
+    Prepared prepared = prepare();
+    Response response;
+    try {
+      response = prepared.call.execute();
+    } catch (IOException e) {
+      throw failures.fromIo(prepared.operation, e);
+    }
+    return handle(prepared.operation, response);
+  }
+
+  @Override
+  public CompletableFuture<R> executeAsync() {
+    Prepared prepared = prepare();
+    CompletableFuture<R> future = new CompletableFuture<R>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        RealDimoCall.this.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    prepared.call.enqueue(new Callback() {
+      @Override
+      public void onFailure(okhttp3.Call call, IOException e) {
+        future.completeExceptionally(failures.fromIo(prepared.operation, e));
+      }
+
+      @Override
+      public void onResponse(okhttp3.Call call, Response response) {
+        try {
+          future.complete(handle(prepared.operation, response));
+        } catch (RuntimeException | Error e) {
+          future.completeExceptionally(e);
+        }
+      }
+    });
+    return future;
+  }
+
+  @Override
+  public DimoCall<DimoResponse<R>> withResponse() {
+    Result<B, R> inner = result;
+    return new RealDimoCall<B, DimoResponse<R>>(template.clone(), converter, callFactory,
+        failures, (response, body) -> DimoResponse.of(response.code(),
+            response.headers().toMultimap(), inner.of(response, body)));
+  }
+
+  @Override
+  public void cancel() {
+    canceled = true;
+    okhttp3.Call call = raw;
+    if (call != null) {
+      call.cancel();
+    }
+  }
+
+  @Override
+  public boolean isCanceled() {
+    return canceled;
+  }
+
+  @Override
+  public boolean isExecuted() {
+    return executed.get();
+  }
+
+  @Override
+  public DimoCall<R> clone() {
+    return new RealDimoCall<>(template.clone(), converter, callFactory, failures, result);
+  }
+
+  @Override
+  public String toString() {
+    // The arguments are left out: they may be signatures or other credentials.
+    return "DimoCall{" + template.request().method() + " "
+        + template.request().url().encodedPath() + "}";
+  }
+
+  /**
+   * Sends the request and returns the body bytes exactly as received, for payloads that are
+   * signed as the service wrote them.
+   */
+  byte[] executeBytes() {
+    Prepared prepared = prepare();
+    try (Response response = prepared.call.execute()) {
+      if (!response.isSuccessful()) {
+        throw failures.fromStatus(prepared.operation, response, response.body());
+      }
+      return response.body().bytes();
+    } catch (IOException e) {
+      throw failures.fromIo(prepared.operation, e);
+    }
+  }
+
+  private Prepared prepare() {
+    if (!executed.compareAndSet(false, true)) {
+      throw new IllegalStateException("This DimoCall was already run; use clone() to send the"
+          + " request again");
+    }
+    Request request;
+    Operation operation;
+    try {
+      request = template.request();
+      operation = Operation.of(request);
+    } catch (DimoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Retrofit builds the request here and rejects bad arguments (e.g. a null path value).
+      throw new IllegalArgumentException(Failures.describe(e), e);
+    }
+    okhttp3.Call call = callFactory.newCall(request);
+    raw = call;
+    if (canceled) {
+      call.cancel();
+    }
+    return new Prepared(operation, call);
+  }
+
+  private R handle(Operation operation, Response response) {
+    ResponseBody body = response.body();
+    try {
+      if (!response.isSuccessful()) {
+        throw failures.fromStatus(operation, response, body);
+      }
+      int code = response.code();
+      if (code == 204 || code == 205) {
+        body.close();
+        return result.of(response, null);
+      }
+      return result.of(response, decode(operation, code, body));
+    } catch (DimoException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      body.close();
+      throw new DimoException(operation.id + " failed: " + Failures.describe(e), e);
+    }
+  }
+
+  private @Nullable B decode(Operation operation, int code, ResponseBody body) {
+    try {
+      return converter.convert(body);
+    } catch (Json.UndecodableBody e) {
+      throw new DimoDecodingException(operation.id + ": could not decode the answer (HTTP "
+          + code + "): " + Failures.describe(e.getCause()), code, e.raw, e.getCause());
+    } catch (IOException e) {
+      throw failures.fromIo(operation, e);
+    }
+  }
+
+  private static final class Prepared {
+    final Operation operation;
+    final okhttp3.Call call;
+
+    Prepared(Operation operation, okhttp3.Call call) {
+      this.operation = operation;
+      this.call = call;
+    }
+  }
+}
