@@ -5,8 +5,10 @@ import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoConfigurationException;
 import zone.dimo.sdk.errors.DimoException;
+import zone.dimo.sdk.errors.DimoIoException;
 
 /**
  * Puts on each request exactly the credential its operation's {@code @DimoOperation} names: the
@@ -88,8 +90,14 @@ final class AuthInterceptor implements Interceptor {
       }
       requireTrusted(operation, request);
       long tokenId = operation.vehicleTokenId(request);
-      String token = provider.token(tokenId, operation.vehiclePermissions);
-      return new Credential(token,
+      String step = operation.id + "(" + tokenId + "): could not get a vehicle token";
+      String token;
+      try {
+        token = provider.token(tokenId, operation.vehiclePermissions);
+      } catch (DimoException e) {
+        throw inStep(step, e);
+      }
+      return new Credential(step, provider, token,
           () -> provider.invalidate(tokenId, operation.vehiclePermissions, token));
     }
     if (operation.needsUserToken()) {
@@ -100,14 +108,36 @@ final class AuthInterceptor implements Interceptor {
             + " .userToken(...)");
       }
       requireTrusted(operation, request);
-      String token = provider.token();
-      return new Credential(token, () -> provider.invalidate(token));
+      String step = operation.id + ": could not get a user access token";
+      String token;
+      try {
+        token = provider.token();
+      } catch (DimoException e) {
+        throw inStep(step, e);
+      }
+      return new Credential(step, provider, token, () -> provider.invalidate(token));
     }
     if (!operation.security.isEmpty()) {
       throw new DimoConfigurationException(operation.id + " needs an unknown credential "
           + operation.security + "; this SDK version cannot send it");
     }
     return null;
+  }
+
+  /**
+   * A failure of a step the caller did not make (a login, a token exchange), reported as the
+   * call they made: network trouble stays an I/O failure, anything else is an authentication
+   * failure; the step's own exception is the cause.
+   */
+  private static DimoException inStep(String step, DimoException e) {
+    String message = step + ": " + e.getMessage();
+    if (e instanceof DimoIoException) {
+      return new DimoIoException(message, e);
+    }
+    if (e instanceof DimoConfigurationException) {
+      return new DimoConfigurationException(message);
+    }
+    return new DimoAuthenticationException(message, e);
   }
 
   private void requireTrusted(Operation operation, Request request) {
@@ -121,9 +151,10 @@ final class AuthInterceptor implements Interceptor {
     final String token;
     final Runnable invalidation;
 
-    Credential(String token, Runnable invalidation) {
+    Credential(String step, Object provider, @Nullable String token, Runnable invalidation) {
       if (token == null || token.isEmpty()) {
-        throw new DimoConfigurationException("A token provider returned no token");
+        throw new DimoAuthenticationException(step + ": " + provider
+            + " returned no token", null);
       }
       this.token = token;
       this.invalidation = invalidation;

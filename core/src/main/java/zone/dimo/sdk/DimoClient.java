@@ -126,16 +126,16 @@ public final class DimoClient {
         : new TokenExchangeVehicleTokenProvider(exchangeApi, environment, clock, refreshMargin);
 
     Retrofit devices = stack.layer(environment.devicesHttpUrl(), userTokens, vehicleTokens);
-    this.userDevices = devices.create(UserDevicesApi.class);
-    this.aftermarketDevices = devices.create(AftermarketDevicesApi.class);
-    this.vehicleCommands = devices.create(VehicleCommandsApi.class);
-    this.errorCodes = devices.create(ErrorCodesApi.class);
-    this.geofences = devices.create(GeofencesApi.class);
-    this.nftMetadata = devices.create(NftMetadataApi.class);
-    this.dcn = devices.create(DcnApi.class);
-    this.web3Auth = stack.layer(environment.authHttpUrl(), userTokens, vehicleTokens)
-        .create(Web3AuthApi.class);
-    this.tokenExchange = exchangeApi;
+    this.userDevices = api(devices, UserDevicesApi.class);
+    this.aftermarketDevices = api(devices, AftermarketDevicesApi.class);
+    this.vehicleCommands = api(devices, VehicleCommandsApi.class);
+    this.errorCodes = api(devices, ErrorCodesApi.class);
+    this.geofences = api(devices, GeofencesApi.class);
+    this.nftMetadata = api(devices, NftMetadataApi.class);
+    this.dcn = api(devices, DcnApi.class);
+    this.web3Auth = api(stack.layer(environment.authHttpUrl(), userTokens, vehicleTokens),
+        Web3AuthApi.class);
+    this.tokenExchange = Arguments.checked(TokenExchangeApi.class, exchangeApi);
     this.flows = new Flows(userDevices, aftermarketDevices, environment, clock,
         builder.sleeper, builder.pollInterval);
   }
@@ -285,7 +285,7 @@ public final class DimoClient {
   /** As {@link #mintVehicle(String, EthSigner, byte[])}, also submitting a transparent image. */
   public void mintVehicle(String userDeviceId, EthSigner signer, byte[] png,
       byte[] transparentPng) {
-    Objects.requireNonNull(transparentPng, "transparentPng == null");
+    Arguments.present("mintVehicle", "transparentPng", transparentPng);
     flows.mint(userDeviceId, signer, png, transparentPng);
   }
 
@@ -308,14 +308,14 @@ public final class DimoClient {
    */
   public void claimAftermarketDevice(String serial, EthSigner userSigner,
       EthSignature deviceSignature) {
-    Objects.requireNonNull(deviceSignature, "deviceSignature == null");
+    Arguments.present("claimAftermarketDevice", "deviceSignature", deviceSignature);
     flows.claim(serial, userSigner, null, deviceSignature);
   }
 
   /** As above, signing the payload with the device's key too. */
   public void claimAftermarketDevice(String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
-    Objects.requireNonNull(deviceSigner, "deviceSigner == null");
+    Arguments.present("claimAftermarketDevice", "deviceSigner", deviceSigner);
     flows.claim(serial, userSigner, deviceSigner, null);
   }
 
@@ -331,7 +331,7 @@ public final class DimoClient {
   /** As above, also signing with the device's key (when the device is not yet owned by the user). */
   public void pairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
-    Objects.requireNonNull(deviceSigner, "deviceSigner == null");
+    Arguments.present("pairAftermarketDevice", "deviceSigner", deviceSigner);
     flows.pair(userDeviceId, serial, userSigner, deviceSigner);
   }
 
@@ -347,7 +347,7 @@ public final class DimoClient {
   /** As above, also signing with the device's key. */
   public void unpairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
-    Objects.requireNonNull(deviceSigner, "deviceSigner == null");
+    Arguments.present("unpairAftermarketDevice", "deviceSigner", deviceSigner);
     flows.unpair(userDeviceId, serial, userSigner, deviceSigner);
   }
 
@@ -356,6 +356,11 @@ public final class DimoClient {
     return "DimoClient{" + environment.name() + ", devices=" + environment.devicesUrl() + "}";
   }
 
+
+  /** The generated interface {@code type} on {@code retrofit}, behind the argument checks. */
+  private static <T> T api(Retrofit retrofit, Class<T> type) {
+    return Arguments.checked(type, retrofit.create(type));
+  }
 
   private static String version() {
     Properties properties = new Properties();
@@ -741,6 +746,7 @@ public final class DimoClient {
           .baseUrl(baseUrl)
           .callFactory(router)
           .addCallAdapterFactory(calls)
+          .addConverterFactory(new Serials.ConverterFactory())
           .addConverterFactory(converters)
           .build();
     }

@@ -72,13 +72,13 @@ final class Flows {
   }
 
   void confirmVin(String userDeviceId, String vin, EthSigner aftermarketDevice) {
-    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
-    Objects.requireNonNull(vin, "vin == null");
-    Objects.requireNonNull(aftermarketDevice, "aftermarketDevice == null");
+    Arguments.pathValue("confirmVin", "userDeviceId", userDeviceId);
+    Arguments.present("confirmVin", "vin", vin);
+    Arguments.present("confirmVin", "aftermarketDevice", aftermarketDevice);
     if (!VIN.matcher(vin).matches()) {
       // The service's own rule (UpdateVINReq): refuse here rather than spend a device signature.
-      throw new IllegalArgumentException(
-          "vin must be 17 upper-case letters or digits, was " + vin.length() + " characters: " + vin);
+      throw new IllegalArgumentException("confirmVin: vin must be 17 upper-case letters or"
+          + " digits, was " + vin.length() + " characters: " + Arguments.shorten(vin));
     }
     // The service recovers the signer of keccak256(VIN) and accepts it when that is the paired
     // aftermarket device: a raw digest signature, not personal_sign.
@@ -92,9 +92,9 @@ final class Flows {
   // the payloads the registry contract verifies.
   @SuppressWarnings("deprecation")
   void mint(String userDeviceId, EthSigner signer, byte[] png, byte[] transparentPng) {
-    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
-    Objects.requireNonNull(signer, "signer == null");
-    Objects.requireNonNull(png, "png == null");
+    Arguments.pathValue("mintVehicle", "userDeviceId", userDeviceId);
+    Arguments.present("mintVehicle", "signer", signer);
+    Arguments.present("mintVehicle", "png", png);
     TypedData payload = payload(userDevices.getMintPayload(userDeviceId), MINT_TYPES);
     EthSignature signature = Eip712.sign(payload, signer);
     VehicleMintRequest request = new VehicleMintRequest()
@@ -108,8 +108,8 @@ final class Flows {
 
   void claim(String serial, EthSigner userSigner, EthSigner deviceSigner,
       EthSignature deviceSignature) {
-    Objects.requireNonNull(serial, "serial == null");
-    Objects.requireNonNull(userSigner, "userSigner == null");
+    Arguments.pathValue("claimAftermarketDevice", "serial", serial);
+    Arguments.present("claimAftermarketDevice", "userSigner", userSigner);
     TypedData payload = payload(aftermarketDevices.getClaimPayload(serial), CLAIM_TYPES);
     EthSignature user = Eip712.sign(payload, userSigner);
     EthSignature device = deviceSignature != null ? deviceSignature : Eip712.sign(payload, deviceSigner);
@@ -123,9 +123,9 @@ final class Flows {
   // the payloads the registry contract verifies.
   @SuppressWarnings("deprecation")
   void pair(String userDeviceId, String serial, EthSigner userSigner, EthSigner deviceSigner) {
-    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
-    Objects.requireNonNull(serial, "serial == null");
-    Objects.requireNonNull(userSigner, "userSigner == null");
+    Arguments.pathValue("pairAftermarketDevice", "userDeviceId", userDeviceId);
+    Arguments.pathValue("pairAftermarketDevice", "serial", serial);
+    Arguments.present("pairAftermarketDevice", "userSigner", userSigner);
     TypedData payload = payload(
         aftermarketDevices.getPairPayload(userDeviceId, serial), PAIR_TYPES);
     aftermarketDevices.submitPair(userDeviceId,
@@ -136,9 +136,9 @@ final class Flows {
   // the payloads the registry contract verifies.
   @SuppressWarnings("deprecation")
   void unpair(String userDeviceId, String serial, EthSigner userSigner, EthSigner deviceSigner) {
-    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
-    Objects.requireNonNull(serial, "serial == null");
-    Objects.requireNonNull(userSigner, "userSigner == null");
+    Arguments.pathValue("unpairAftermarketDevice", "userDeviceId", userDeviceId);
+    Arguments.pathValue("unpairAftermarketDevice", "serial", serial);
+    Arguments.present("unpairAftermarketDevice", "userSigner", userSigner);
     TypedData payload = payload(
         aftermarketDevices.getUnpairPayload(userDeviceId), UNPAIR_TYPES);
     aftermarketDevices.submitUnpair(userDeviceId,
@@ -146,8 +146,8 @@ final class Flows {
   }
 
   long waitForMint(String userDeviceId, Duration timeout) {
-    Objects.requireNonNull(userDeviceId, "userDeviceId == null");
-    Objects.requireNonNull(timeout, "timeout == null");
+    Arguments.pathValue("waitForMint", "userDeviceId", userDeviceId);
+    Arguments.present("waitForMint", "timeout", timeout);
     Instant deadline = clock.instant().plus(timeout);
     Duration wait = pollInterval;
     Duration maxWait = pollInterval.multipliedBy(MAX_POLL_MULTIPLIER);
@@ -202,7 +202,7 @@ final class Flows {
   private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
       EthSigner userSigner, EthSigner deviceSigner) {
     AftermarketDevicePairRequest request = new AftermarketDevicePairRequest()
-        .externalId(serial)
+        .externalId(Serials.normalize(serial))
         .signature(Eip712.sign(payload, userSigner).toHex());
     if (deviceSigner != null) {
       request.aftermarketDeviceSignature(Eip712.sign(payload, deviceSigner).toHex());

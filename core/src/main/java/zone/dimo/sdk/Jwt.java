@@ -2,18 +2,25 @@ package zone.dimo.sdk;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import okio.Buffer;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the expiry of a JWT without verifying it (the issuer verifies; we only schedule). */
 final class Jwt {
   private Jwt() {
   }
 
-  /** The payload's {@code exp} claim, or null when the token is not a readable JWT. */
-  static Instant expiry(String token) {
+  /**
+   * The payload's {@code exp} claim, or null when the token is not a readable JWT or has no
+   * numeric {@code exp}.
+   *
+   * @throws IllegalArgumentException when {@code exp} is a number no instant can hold
+   */
+  static @Nullable Instant expiry(@Nullable String token) {
     if (token == null) {
       return null;
     }
@@ -21,20 +28,24 @@ final class Jwt {
     if (parts.length != 3) {
       return null;
     }
+    Object exp;
     try {
       byte[] payload = Base64.getUrlDecoder().decode(stripPadding(parts[1]));
       Map<String, Object> claims = ExactJson.readObject(new Buffer().write(payload), "JWT payload");
-      Object exp = claims.get("exp");
-      if (exp instanceof BigInteger) {
-        return Instant.ofEpochSecond(((BigInteger) exp).longValueExact());
-      }
-      if (exp instanceof BigDecimal) {
-        return Instant.ofEpochSecond(((BigDecimal) exp).longValue());
-      }
-      return null;
-    } catch (IllegalArgumentException | ArithmeticException e) {
+      exp = claims.get("exp");
+    } catch (IllegalArgumentException e) {
       // Deliberately no detail: the text being parsed is a credential.
       return null;
+    }
+    if (!(exp instanceof BigInteger) && !(exp instanceof BigDecimal)) {
+      return null;
+    }
+    try {
+      BigInteger seconds = exp instanceof BigInteger ? (BigInteger) exp
+          : ((BigDecimal) exp).toBigInteger();
+      return Instant.ofEpochSecond(seconds.longValueExact());
+    } catch (ArithmeticException | DateTimeException e) {
+      throw new IllegalArgumentException("exp is out of range");
     }
   }
 

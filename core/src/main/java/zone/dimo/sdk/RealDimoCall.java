@@ -18,6 +18,7 @@ import retrofit2.Retrofit;
 import zone.dimo.sdk.errors.DimoDecodingException;
 import zone.dimo.sdk.errors.DimoException;
 import zone.dimo.sdk.spec.DimoCall;
+import zone.dimo.sdk.spec.DimoOperation;
 import zone.dimo.sdk.spec.DimoResponse;
 
 /**
@@ -51,6 +52,13 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
       Converter<ResponseBody, Object> converter =
           retrofit.responseBodyConverter(bodyType, annotations);
       okhttp3.Call.Factory callFactory = retrofit.callFactory();
+      String name = "request";
+      for (Annotation annotation : annotations) {
+        if (annotation instanceof DimoOperation) {
+          name = ((DimoOperation) annotation).operationId();
+        }
+      }
+      String operationId = name;
       return new CallAdapter<Object, DimoCall<Object>>() {
         @Override
         public Type responseType() {
@@ -59,8 +67,8 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
 
         @Override
         public DimoCall<Object> adapt(Call<Object> call) {
-          return new RealDimoCall<Object, Object>(call, converter, callFactory, failures,
-              (response, body) -> body);
+          return new RealDimoCall<Object, Object>(operationId, call, converter, callFactory,
+              failures, (response, body) -> body);
         }
       };
     }
@@ -71,6 +79,7 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     R of(Response response, @Nullable B body);
   }
 
+  private final String operationId;
   private final Call<B> template;
   private final Converter<ResponseBody, B> converter;
   private final okhttp3.Call.Factory callFactory;
@@ -80,8 +89,9 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
   private volatile boolean canceled;
   private volatile okhttp3.@Nullable Call raw;
 
-  private RealDimoCall(Call<B> template, Converter<ResponseBody, B> converter,
+  private RealDimoCall(String operationId, Call<B> template, Converter<ResponseBody, B> converter,
       okhttp3.Call.Factory callFactory, Failures failures, Result<B, R> result) {
+    this.operationId = operationId;
     this.template = template;
     this.converter = converter;
     this.callFactory = callFactory;
@@ -132,8 +142,8 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
   @Override
   public DimoCall<DimoResponse<R>> withResponse() {
     Result<B, R> inner = result;
-    return new RealDimoCall<B, DimoResponse<R>>(template.clone(), converter, callFactory,
-        failures, (response, body) -> DimoResponse.of(response.code(),
+    return new RealDimoCall<B, DimoResponse<R>>(operationId, template.clone(), converter,
+        callFactory, failures, (response, body) -> DimoResponse.of(response.code(),
             response.headers().toMultimap(), inner.of(response, body)));
   }
 
@@ -158,14 +168,14 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
 
   @Override
   public DimoCall<R> clone() {
-    return new RealDimoCall<>(template.clone(), converter, callFactory, failures, result);
+    return new RealDimoCall<>(operationId, template.clone(), converter, callFactory, failures,
+        result);
   }
 
   @Override
   public String toString() {
     // The arguments are left out: they may be signatures or other credentials.
-    return "DimoCall{" + template.request().method() + " "
-        + template.request().url().encodedPath() + "}";
+    return "DimoCall{" + operationId + "}";
   }
 
   /**
@@ -197,8 +207,10 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     } catch (DimoException e) {
       throw e;
     } catch (RuntimeException e) {
-      // Retrofit builds the request here and rejects bad arguments (e.g. a null path value).
-      throw new IllegalArgumentException(Failures.describe(e), e);
+      // Retrofit builds the request here. The argument checks in front of the generated
+      // interfaces leave it little to refuse, but its own rules hold (e.g. "." as a path value,
+      // a body its converter cannot write).
+      throw new IllegalArgumentException(operationId + ": " + e.getMessage(), e);
     }
     okhttp3.Call call = callFactory.newCall(request);
     raw = call;

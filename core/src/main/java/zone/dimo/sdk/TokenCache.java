@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoException;
 
 /**
@@ -16,6 +18,9 @@ import zone.dimo.sdk.errors.DimoException;
  * exchange) and its outcome.
  */
 final class TokenCache<K> {
+  /** Tokens that claim to live longer are refused: DIMO's live minutes to hours. */
+  static final Duration MAX_LIFETIME = Duration.ofDays(366);
+
   /** A token and the instant it stops being usable. */
   static final class Token {
     final String value;
@@ -78,15 +83,44 @@ final class TokenCache<K> {
   /**
    * A token that expires at its JWT {@code exp}, else after {@code fallbackLifetime}; it is
    * refreshed {@code refreshBefore} ahead of that, or halfway through a shorter life.
+   *
+   * @param fallbackLifetime null when the token must be a JWT with an {@code exp}
+   * @param source names the provider in messages
+   * @throws DimoAuthenticationException for a token that must not be cached or sent: empty,
+   *     not a JWT where one is required, an {@code exp} no instant can hold or more than
+   *     {@link #MAX_LIFETIME} ahead, or already expired
    */
-  Token token(String value, Duration fallbackLifetime) {
+  Token token(@Nullable String value, @Nullable Duration fallbackLifetime, Object source) {
+    if (value == null || value.isEmpty()) {
+      throw unusable(source, "it is empty");
+    }
     Instant now = clock.instant();
-    Instant exp = Jwt.expiry(value);
+    Instant exp;
+    try {
+      exp = Jwt.expiry(value);
+    } catch (IllegalArgumentException e) {
+      throw unusable(source, "its exp claim is not a time");
+    }
+    if (exp == null && fallbackLifetime == null) {
+      throw unusable(source, "it is not a JWT with an exp claim");
+    }
+    if (exp != null && !exp.isAfter(now)) {
+      throw unusable(source, "it expired at " + exp);
+    }
+    if (exp != null && exp.isAfter(now.plus(MAX_LIFETIME))) {
+      throw unusable(source, "its exp " + exp + " is more than " + MAX_LIFETIME.toDays()
+          + " days ahead");
+    }
     Instant expiresAt = exp != null ? exp : now.plus(fallbackLifetime);
     Duration life = Duration.between(now, expiresAt);
     Duration margin = life.isNegative() ? Duration.ZERO
         : life.compareTo(refreshBefore.multipliedBy(2)) < 0 ? life.dividedBy(2) : refreshBefore;
     return new Token(value, expiresAt.minus(margin));
+  }
+
+  private static DimoAuthenticationException unusable(Object source, String why) {
+    return new DimoAuthenticationException(source + " was issued an unusable token (" + why
+        + "); it was neither cached nor sent", null);
   }
 
   private boolean isFresh(Token token) {

@@ -7,15 +7,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import zone.dimo.sdk.errors.DimoDecodingException;
+import zone.dimo.sdk.spec.DimoResponse;
 import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeRequest;
 import zone.dimo.sdk.tokenexchange.model.TokenExchangeResponse;
 
 /** Vehicle tokens from the Token Exchange API, cached and single-flight per key. */
 final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
-  /** Vehicle tokens live about 10 minutes; used when a token's exp cannot be read. */
-  static final Duration FALLBACK_LIFETIME = Duration.ofMinutes(10);
-
   private final TokenExchangeApi exchange;
   private final Environment environment;
   private final TokenCache<String> cache;
@@ -47,11 +45,16 @@ final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
         .nftContractAddress(environment.vehicleNftContract().toChecksumHex())
         .privileges(privileges)
         .tokenId(tokenId);
-    TokenExchangeResponse answer = exchange.exchangeToken(request).execute();
+    DimoResponse<TokenExchangeResponse> response =
+        exchange.exchangeToken(request).withResponse().execute();
+    TokenExchangeResponse answer = response.body();
     if (answer == null || answer.getToken() == null) {
-      throw new DimoDecodingException("exchangeToken answered without token", 200, "", null);
+      // The raw body is not kept: exchange answers are credentials as a whole.
+      throw new DimoDecodingException("exchangeToken answered HTTP " + response.statusCode()
+          + " without token", response.statusCode(), "", null);
     }
-    return cache.token(answer.getToken(), FALLBACK_LIFETIME);
+    // Vehicle tokens are JWTs whose claims the services read: anything else is unusable.
+    return cache.token(answer.getToken(), null, this);
   }
 
   private static EnumSet<Permission> copy(Set<Permission> permissions) {

@@ -10,6 +10,7 @@ import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.EthSigner;
 import zone.dimo.sdk.signing.PersonalSign;
+import zone.dimo.sdk.spec.DimoResponse;
 
 /**
  * DIMO's Web3 challenge login, cached and single-flight: asks the auth server for a challenge
@@ -57,23 +58,26 @@ final class Web3LoginTokenProvider implements TokenProvider {
   }
 
   private TokenCache.Token login() {
-    ChallengeResponse challenge = auth.generateChallenge(
-        clientId, domain, SCOPE, RESPONSE_TYPE, address.toChecksumHex()).execute();
-    if (challenge == null || challenge.getState() == null || challenge.getChallenge() == null) {
-      throw new DimoDecodingException(
-          "generateChallenge answered without state or challenge", 200, "", null);
+    DimoResponse<ChallengeResponse> challenge = auth.generateChallenge(
+        clientId, domain, SCOPE, RESPONSE_TYPE, address.toChecksumHex()).withResponse().execute();
+    ChallengeResponse body = challenge.body();
+    if (body == null || body.getState() == null || body.getChallenge() == null) {
+      // The raw body is not kept: login answers are credentials as a whole.
+      throw new DimoDecodingException("generateChallenge answered HTTP " + challenge.statusCode()
+          + " without state or challenge", challenge.statusCode(), "", null);
     }
-    EthSignature signature = PersonalSign.signText(signer, challenge.getChallenge());
-    TokenResponse answer = auth.submitChallenge(
-        clientId, domain, challenge.getState(), signature.toHex(), GRANT_TYPE).execute();
+    EthSignature signature = PersonalSign.signText(signer, body.getChallenge());
+    DimoResponse<TokenResponse> submitted = auth.submitChallenge(
+        clientId, domain, body.getState(), signature.toHex(), GRANT_TYPE).withResponse().execute();
+    TokenResponse answer = submitted.body();
     if (answer == null || answer.getAccessToken() == null) {
-      throw new DimoDecodingException(
-          "submitChallenge answered without access_token", 200, "", null);
+      throw new DimoDecodingException("submitChallenge answered HTTP " + submitted.statusCode()
+          + " without access_token", submitted.statusCode(), "", null);
     }
     Long expiresIn = answer.getExpiresIn();
     Duration fallback = expiresIn != null && expiresIn > 0
         ? Duration.ofSeconds(expiresIn) : FALLBACK_LIFETIME;
-    return cache.token(answer.getAccessToken(), fallback);
+    return cache.token(answer.getAccessToken(), fallback, this);
   }
 
   @Override

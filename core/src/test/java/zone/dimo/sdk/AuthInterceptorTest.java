@@ -17,6 +17,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoConfigurationException;
 import zone.dimo.sdk.errors.DimoIoException;
 import zone.dimo.sdk.errors.UnauthorizedException;
@@ -84,18 +85,32 @@ class AuthInterceptorTest {
     DimoIoException e = assertThrows(DimoIoException.class,
         () -> client.geofences().listGeofences().execute());
 
-    assertEquals("login unreachable", e.getMessage());
+    assertEquals("listGeofences: could not get a user access token: login unreachable",
+        e.getMessage());
+    assertEquals("login unreachable", e.getCause().getMessage());
     assertEquals(0, server.getRequestCount());
   }
 
   @Test
-  void emptyTokenIsAConfigurationError() {
-    DimoClient client = clientFor(server, sleeper).userToken(() -> "").build();
+  void anEmptyTokenIsAnAuthenticationFailureNamingTheProvider() {
+    TokenProvider empty = new TokenProvider() {
+      @Override
+      public String token() {
+        return "";
+      }
 
-    DimoConfigurationException e = assertThrows(DimoConfigurationException.class,
+      @Override
+      public String toString() {
+        return "MyTokens";
+      }
+    };
+    DimoClient client = clientFor(server, sleeper).userToken(empty).build();
+
+    DimoAuthenticationException e = assertThrows(DimoAuthenticationException.class,
         () -> client.geofences().listGeofences().execute());
 
-    assertEquals("A token provider returned no token", e.getMessage());
+    assertEquals("listGeofences: could not get a user access token: MyTokens returned no token",
+        e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 

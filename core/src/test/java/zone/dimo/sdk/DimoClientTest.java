@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -401,8 +402,10 @@ class DimoClientTest {
         .userToken(TokenProvider.of(USER_TOKEN))
         .build();
     assertEquals(USER_TOKEN, client.userTokens().token());
-    server.enqueue(json(200, "{\"token\":\"privilege\"}"));
-    assertEquals("privilege", client.vehicleTokens().token(3, Collections.singleton(Permission.EXECUTE_COMMANDS)));
+    String privilege = TestSupport.jwt("privilege", Instant.now().getEpochSecond() + 600);
+    server.enqueue(json(200, "{\"token\":\"" + privilege + "\"}"));
+    assertEquals(privilege,
+        client.vehicleTokens().token(3, Collections.singleton(Permission.EXECUTE_COMMANDS)));
     assertEquals("/v1/tokens/exchange", server.takeRequest().getUrl().encodedPath());
   }
 

@@ -91,7 +91,7 @@ class FlowsTest {
     DimoClient client = client(Environment.DEV);
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> client.confirmVin("2Oq1e2H8", "1fmee5dpxna10000", deviceSigner));
-    assertEquals("vin must be 17 upper-case letters or digits, was 16 characters: 1fmee5dpxna10000",
+    assertEquals("confirmVin: vin must be 17 upper-case letters or digits, was 16 characters: 1fmee5dpxna10000",
         error.getMessage());
     assertEquals(0, server.getRequestCount());
   }
@@ -147,12 +147,13 @@ class FlowsTest {
     server.enqueue(payload("dimo_claim_ad_sign"));
     server.enqueue(new MockResponse.Builder().code(200).build());
 
+    // Typed in upper case as printed on the device: the claim handlers look serials up verbatim.
     client(Environment.PRODUCTION).claimAftermarketDevice("SER-1", userSigner, deviceSigner);
 
-    assertEquals("/v1/aftermarket/device/by-serial/SER-1/commands/claim",
+    assertEquals("/v1/aftermarket/device/by-serial/ser-1/commands/claim",
         server.takeRequest().getUrl().encodedPath());
     RecordedRequest post = server.takeRequest();
-    assertEquals("/v1/aftermarket/device/by-serial/SER-1/commands/claim", post.getUrl().encodedPath());
+    assertEquals("/v1/aftermarket/device/by-serial/ser-1/commands/claim", post.getUrl().encodedPath());
     Map<String, Object> body = TypedDataJson.parseObject(post.getBody().utf8());
     assertEquals(signature("dimo_claim_ad_sign", "K1_cow"), body.get("userSignature"));
     assertEquals(signature("dimo_claim_ad_sign", "K2_one"), body.get("aftermarketDeviceSignature"));
@@ -177,13 +178,14 @@ class FlowsTest {
     server.enqueue(payload("dimo_pair_ad_sign"));
     server.enqueue(new MockResponse.Builder().code(200).build());
 
-    client(Environment.PRODUCTION).pairAftermarketDevice("ud9", "SER 2", userSigner);
+    // Typed as printed on the device, with stray spaces: sent as DIMO stores it.
+    client(Environment.PRODUCTION).pairAftermarketDevice("ud9", " AP09C31A65 ", userSigner);
 
     RecordedRequest get = server.takeRequest();
     assertEquals("/v1/user/devices/ud9/aftermarket/commands/pair", get.getUrl().encodedPath());
-    assertEquals("SER 2", get.getUrl().queryParameter("external_id"));
+    assertEquals("ap09c31a65", get.getUrl().queryParameter("external_id"));
     Map<String, Object> body = TypedDataJson.parseObject(server.takeRequest().getBody().utf8());
-    assertEquals("SER 2", body.get("externalId"));
+    assertEquals("ap09c31a65", body.get("externalId"));
     assertEquals(signature("dimo_pair_ad_sign", "K1_cow"), body.get("signature"));
     assertFalse(body.containsKey("aftermarketDeviceSignature"));
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zone.dimo.sdk.TestSupport.json;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,9 @@ import zone.dimo.sdk.signing.Secp256k1Signer;
  * every logging level — no token, signature or key ever reaches the logger.
  */
 class RedactingLoggerTest {
+  /** One expiry for every token the test server issues, so a re-login gets the same token. */
+  private static final long EXP = Instant.now().getEpochSecond() + 3600;
+
   private final MockWebServer server = new MockWebServer();
   private final List<String> secrets = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger faults = new AtomicInteger();
@@ -51,15 +55,15 @@ class RedactingLoggerTest {
             return new MockResponse.Builder().code(200).setHeader("Content-Type", "text/plain")
                 .body("{\"state\":\"s\",\"challenge\":\"sign me\"}").build();
           case "/auth/web3/submit_challenge": {
-            String token = TestSupport.jwt("login", TestSupport.FAR_EXP);
-            String id = TestSupport.jwt("id", TestSupport.FAR_EXP);
+            String token = TestSupport.jwt("login", EXP);
+            String id = TestSupport.jwt("id", EXP);
             secrets.add(token);
             secrets.add(id);
             return json(200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\","
                 + "\"expires_in\":3600,\"id_token\":\"" + id + "\"}");
           }
           case "/v1/tokens/exchange": {
-            String token = TestSupport.jwt("privilege", TestSupport.FAR_EXP);
+            String token = TestSupport.jwt("privilege", EXP);
             secrets.add(token);
             return json(200, "{\"token\":\"" + token + "\"}");
           }

@@ -1,6 +1,7 @@
 package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,7 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoIoException;
 
 class TokenCacheTest {
@@ -30,7 +36,7 @@ class TokenCacheTest {
     for (int i = 0; i < 5; i++) {
       assertEquals(token, cache.get("k", () -> {
         loads.incrementAndGet();
-        return cache.token(token, Duration.ofHours(1));
+        return cache.token(token, Duration.ofHours(1), "test provider");
       }));
     }
     assertEquals(1, loads.get());
@@ -38,7 +44,7 @@ class TokenCacheTest {
     clock.advance(Duration.ofSeconds(541));
     cache.get("k", () -> {
       loads.incrementAndGet();
-      return cache.token(token, Duration.ofHours(1));
+      return cache.token(token, Duration.ofHours(1), "test provider");
     });
     assertEquals(2, loads.get());
   }
@@ -61,7 +67,7 @@ class TokenCacheTest {
       for (int i = 0; i < 7; i++) {
         results.add(pool.submit(() -> cache.get("k", () -> {
           loads.incrementAndGet();
-          return cache.token("late", Duration.ofHours(1));
+          return cache.token("late", Duration.ofHours(1), "test provider");
         })));
       }
       Thread.sleep(50); // let the waiters reach the in-flight load; the assertion does not depend on it
@@ -86,24 +92,53 @@ class TokenCacheTest {
   @Test
   void invalidateForgetsOnlyTheSameToken() {
     AtomicInteger loads = new AtomicInteger();
-    cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1)));
+    cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
     cache.invalidate("k", "other");
-    assertEquals("t1", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1))));
+    assertEquals("t1", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1), "test provider")));
 
     cache.invalidate("k", "t1");
 
-    assertEquals("t2", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1))));
+    assertEquals("t2", cache.get("k", () -> cache.token("t" + loads.incrementAndGet(), Duration.ofHours(1), "test provider")));
   }
 
   @Test
-  void shortLivedTokensRefreshHalfwayAndExpiredOnesAreNotCached() {
-    TokenCache.Token shortLived = cache.token("opaque", Duration.ofSeconds(40));
+  void shortLivedTokensRefreshHalfway() {
+    TokenCache.Token shortLived = cache.token("opaque", Duration.ofSeconds(40), "test provider");
     assertEquals(clock.instant().plusSeconds(20), shortLived.refreshAt);
+    assertEquals("Token[refreshAt=2026-01-01T00:00:20Z]", shortLived.toString());
+  }
 
-    String expired = TestSupport.jwt("x", clock.instant().getEpochSecond() - 10);
-    TokenCache.Token token = cache.token(expired, Duration.ofHours(1));
-    assertEquals(clock.instant().minusSeconds(10), token.refreshAt);
-    assertEquals("Token[refreshAt=2025-12-31T23:59:50Z]", token.toString());
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unusableTokens")
+  void unusableTokensAreRefusedNamingTheProvider(String why, String token, String reason) {
+    DimoAuthenticationException e = assertThrows(DimoAuthenticationException.class,
+        () -> cache.token(token, null, "web3Login(clientId=c)"));
+    assertEquals("web3Login(clientId=c) was issued an unusable token (" + reason
+        + "); it was neither cached nor sent", e.getMessage());
+    assertFalse(e.getMessage().contains(token.isEmpty() ? "\u0000" : token));
+  }
+
+  static Stream<Arguments> unusableTokens() {
+    long now = Instant.parse("2026-01-01T00:00:00Z").getEpochSecond();
+    return Stream.of(
+        Arguments.of("empty", "", "it is empty"),
+        Arguments.of("not a JWT", "opaque-token", "it is not a JWT with an exp claim"),
+        Arguments.of("JWT without exp", TestSupport.jwtWithExp("\"soon\""),
+            "it is not a JWT with an exp claim"),
+        Arguments.of("exp 1e17", TestSupport.jwtWithExp("1e17"), "its exp claim is not a time"),
+        Arguments.of("exp past Long", TestSupport.jwtWithExp("99999999999999999999999"),
+            "its exp claim is not a time"),
+        Arguments.of("expired", TestSupport.jwt("x", now - 10), "it expired at 2025-12-31T23:59:50Z"),
+        Arguments.of("expires now", TestSupport.jwt("x", now), "it expired at 2026-01-01T00:00:00Z"),
+        Arguments.of("two years", TestSupport.jwt("x", now + 2 * 366 * 86_400L),
+            "its exp 2028-01-03T00:00:00Z is more than 366 days ahead"));
+  }
+
+  @Test
+  void anEmptyTokenIsRefusedEvenWhereOpaqueTokensAreAccepted() {
+    assertThrows(DimoAuthenticationException.class,
+        () -> cache.token("", Duration.ofHours(1), "p"));
+    assertEquals("opaque", cache.token("opaque", Duration.ofHours(1), "p").value);
   }
 
   @Test

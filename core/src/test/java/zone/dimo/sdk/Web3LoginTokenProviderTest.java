@@ -2,6 +2,7 @@ package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static zone.dimo.sdk.TestSupport.clientFor;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import zone.dimo.sdk.errors.BadRequestException;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.EthSignature;
 import zone.dimo.sdk.signing.PersonalSign;
@@ -207,11 +209,16 @@ class Web3LoginTokenProviderTest {
     });
     DimoClient client = client();
 
-    BadRequestException e = assertThrows(BadRequestException.class,
+    // The caller made listMyVehicles: the failure says so, is an authentication failure (not
+    // the login's 400), and keeps the auth server's answer as its cause.
+    DimoAuthenticationException e = assertThrows(DimoAuthenticationException.class,
         () -> client.userDevices().listMyVehicles().execute());
 
-    assertEquals("generateChallenge", e.operationId());
-    assertEquals("unknown client id", e.errorMessage());
+    assertEquals("listMyVehicles: could not get a user access token: generateChallenge failed:"
+        + " HTTP 400: unknown client id (code 400)", e.getMessage());
+    BadRequestException cause = assertInstanceOf(BadRequestException.class, e.getCause());
+    assertEquals("generateChallenge", cause.operationId());
+    assertEquals("unknown client id", cause.errorMessage());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -233,8 +240,8 @@ class Web3LoginTokenProviderTest {
   @Test
   void aDeveloperLicenseLogsInAsTheLicenseSignedByItsApiKey() throws Exception {
     Address license = Address.fromHex("0x1111111111111111111111111111111111111111");
-    DimoClient client = clientFor(server, sleeper).developerLicense(license, DOMAIN, signer)
-        .build();
+    DimoClient client = clientFor(server, sleeper).clock(clock)
+        .developerLicense(license, DOMAIN, signer).build();
 
     String token = client.licenseTokens().token();
     assertEquals(issued.get(0), token);

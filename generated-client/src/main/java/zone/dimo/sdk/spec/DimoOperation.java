@@ -69,4 +69,14 @@ public @interface DimoOperation {
    * @return the path parameter name, or empty
    */
   String vehicleParameter();
+
+  /**
+   * Whether the operation's request and answer bodies are credentials as a whole (the login and
+   * the token exchange: signatures, challenges' state, access and vehicle tokens), from the
+   * spec's {@code x-dimo-sensitive}. The client then never logs these bodies and never keeps
+   * them in an exception.
+   *
+   * @return true for credential-bearing operations
+   */
+  boolean sensitive();
 }

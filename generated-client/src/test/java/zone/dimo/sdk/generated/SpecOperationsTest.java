@@ -58,6 +58,7 @@ import retrofit2.http.Query;
 import retrofit2.http.Streaming;
 import zone.dimo.sdk.spec.DimoCall;
 import zone.dimo.sdk.spec.DimoOperation;
+import zone.dimo.sdk.spec.DimoSerial;
 
 /**
  * Walks every operation of the three specs and checks it against the generated Retrofit
@@ -150,6 +151,13 @@ class SpecOperationsTest {
           method + ": a " + httpMethod + " must declare x-dimo-retry-safe: true|false, got " + retrySafe);
       assertEquals(retrySafe, annotation.retrySafe(), method + ": retrySafe");
     }
+    Object sensitive = extensions.get("x-dimo-sensitive");
+    assertTrue(sensitive == null || sensitive instanceof Boolean, method + ": x-dimo-sensitive is a boolean");
+    assertEquals(Boolean.TRUE.equals(sensitive), annotation.sensitive(), method + ": sensitive");
+    if (annotation.operationId().equals("generateChallenge") || annotation.operationId().equals("submitChallenge")
+        || annotation.operationId().equals("exchangeToken")) {
+      assertTrue(annotation.sensitive(), method + ": login and exchange bodies are credentials (x-dimo-sensitive)");
+    }
     Object permissions = extensions.get("x-dimo-vehicle-permissions");
     Object parameter = extensions.get("x-dimo-vehicle-parameter");
     if (Arrays.asList(security).contains("vehicleToken")) {
@@ -195,11 +203,16 @@ class SpecOperationsTest {
   private static void checkParameters(OpenAPI api, Operation op, Method method) {
     Set<String> specPath = new TreeSet<>();
     Set<String> specQuery = new TreeSet<>();
+    Set<String> serials = new TreeSet<>();
     if (op.getParameters() != null) {
       for (Parameter p : op.getParameters()) {
         Parameter parameter = p.get$ref() != null
             ? api.getComponents().getParameters().get(refName(p.get$ref()))
             : p;
+        if (parameter.getExtensions() != null
+            && Boolean.TRUE.equals(parameter.getExtensions().get("x-dimo-serial"))) {
+          serials.add(parameter.getName());
+        }
         if ("path".equals(parameter.getIn())) {
           specPath.add(parameter.getName());
         } else if ("query".equals(parameter.getIn())) {
@@ -209,6 +222,19 @@ class SpecOperationsTest {
     }
     assertEquals(specPath, annotated(method, retrofit2.http.Path.class), method + ": path parameters");
     assertEquals(specQuery, annotated(method, Query.class), method + ": query parameters");
+    Set<String> marked = new TreeSet<>();
+    Annotation[][] parameterAnnotations = method.getParameterAnnotations();
+    for (Annotation[] annotations : parameterAnnotations) {
+      boolean serial = Arrays.stream(annotations).anyMatch(a -> a instanceof DimoSerial);
+      for (Annotation a : annotations) {
+        if (serial && a instanceof retrofit2.http.Path) {
+          marked.add(((retrofit2.http.Path) a).value());
+        } else if (serial && a instanceof Query) {
+          marked.add(((Query) a).value());
+        }
+      }
+    }
+    assertEquals(serials, marked, method + ": @DimoSerial exactly on the x-dimo-serial parameters");
 
     Content body = op.getRequestBody() == null ? null : op.getRequestBody().getContent();
     MediaType form = body == null ? null : body.get("application/x-www-form-urlencoded");
