@@ -106,4 +106,29 @@ class UpstreamStatusSpecTest {
         "1c313f3a", Set.of("getAftermarketDevice"),
         "d8b0a6fb", Set.of("createVehicleFromVin", "createVehicleFromSmartcar", "refreshData")), byCommit);
   }
+
+  @Test
+  void theReadmeTableSaysWhatTheSpecSays() throws java.io.IOException {
+    java.nio.file.Path readme = Paths.get(System.getProperty("dimo.openapi.dir"), "..", "README.md");
+    String text = new String(java.nio.file.Files.readAllBytes(readme), java.nio.charset.StandardCharsets.UTF_8);
+    int start = text.indexOf("## Which operations DIMO still serves");
+    assertTrue(start >= 0, "README section");
+    String section = text.substring(start, text.indexOf("\n## ", start + 1));
+    Map<String, String> rows = new TreeMap<>();
+    for (String line : section.split("\n")) {
+      if (line.startsWith("| `")) {
+        String[] cells = line.split(" \\| ");
+        rows.put(cells[0].substring(3, cells[0].length() - 1), cells[2] + " | " + cells[3].replaceAll(" \\|$", ""));
+      }
+    }
+    Map<String, String> expected = new TreeMap<>();
+    for (Operation op : operations().values()) {
+      Map<String, Object> u = upstream(op);
+      String status = "served".equals(u.get("status"))
+          ? "served" : "retired " + u.get("retiredOn") + " (`" + u.get("retiredIn") + "`)";
+      Object successor = u.get("successor");
+      expected.put(op.getOperationId(), status + " | " + (successor == null ? "\u2014" : successor));
+    }
+    assertEquals(expected, rows);
+  }
 }

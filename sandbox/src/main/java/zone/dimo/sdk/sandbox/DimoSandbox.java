@@ -166,7 +166,10 @@ public final class DimoSandbox implements AutoCloseable {
     return server.port();
   }
 
-  /** The client id the login accepts (the only one registered). */
+  /**
+   * The sandbox's own client id for user logins. The {@link #developerLicenses() developer
+   * licenses'} addresses are registered client ids too.
+   */
   public String clientId() {
     return clientId;
   }
