@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import zone.dimo.sdk.sandbox.AftermarketDevice;
+import zone.dimo.sdk.sandbox.DeveloperLicense;
 import zone.dimo.sdk.sandbox.DeviceDefinition;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.signing.PrivateKey;
@@ -24,9 +25,11 @@ import zone.dimo.sdk.signing.PrivateKey;
     description = {
       "Run the embedded DIMO sandbox (Devices API, Web3 login and Token Exchange, in memory, with"
           + " real signature checks) on 127.0.0.1 until Ctrl-C or SIGTERM, and print its URLs,"
-          + " client id, chain id, registry and provisioned aftermarket devices.",
-      "The aftermarket devices' keys are public test keys; they are not printed, --device-keys"
-          + " writes them as key files for 'dimo typed-data sign --key-file'."
+          + " client id, chain id, registry, provisioned aftermarket devices and developer licenses.",
+      "The aftermarket devices' keys and the licenses' API keys are public test keys; they are not"
+          + " printed: --device-keys writes the devices' as key files for 'dimo typed-data sign"
+          + " --key-file', --license-keys the licenses' (log in as a license with client id = the"
+          + " license address, domain = its redirect URI, signed by its API key)."
     })
 final class SandboxCommand implements Callable<Integer> {
   /** What to do while the sandbox runs; tests replace the default (block until stopped). */
@@ -45,6 +48,12 @@ final class SandboxCommand implements Callable<Integer> {
       description = "write each aftermarket device's key to DIR/<serial>.key (the directory must exist; files are never overwritten)")
   String deviceKeys;
 
+  @Option(
+      names = "--license-keys",
+      paramLabel = "DIR",
+      description = "write each developer license's API key to DIR/<license address>.key (the directory must exist; files are never overwritten)")
+  String licenseKeys;
+
   WhileRunning whileRunning = SandboxCommand::runUntilStopped;
 
   @Override
@@ -55,6 +64,9 @@ final class SandboxCommand implements Callable<Integer> {
     try (DimoSandbox sandbox = DimoSandbox.builder().port(port).start()) {
       if (deviceKeys != null) {
         writeDeviceKeys(sandbox, deviceKeys);
+      }
+      if (licenseKeys != null) {
+        writeLicenseKeys(sandbox, licenseKeys);
       }
       print(sandbox, spec.commandLine().getOut());
       whileRunning.accept(sandbox);
@@ -90,10 +102,48 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("  " + String.format("%-" + width + "s", device.serial()) + "  " + device.address().toChecksumHex()
           + "  " + device.tokenId() + "  " + device.manufacturer());
     }
+    out.println("developer licenses (address = client id, redirect URI = domain, API key address):");
+    for (DeveloperLicense license : sandbox.developerLicenses()) {
+      PrivateKey apiKey = license.apiKey();
+      try {
+        out.println("  " + license.address().toChecksumHex() + "  " + license.redirectUri() + "  "
+            + apiKey.address().toChecksumHex());
+      } finally {
+        apiKey.destroy();
+      }
+    }
     if (deviceKeys != null) {
       out.println("device keys:         " + Paths.get(deviceKeys) + File.separator + "<serial>.key");
     }
+    if (licenseKeys != null) {
+      out.println("license keys:        " + Paths.get(licenseKeys) + File.separator + "<license address>.key");
+    }
     out.flush();
+  }
+
+  private static void writeLicenseKeys(DimoSandbox sandbox, String directory) throws InputException {
+    Path dir = directory(directory);
+    for (DeveloperLicense license : sandbox.developerLicenses()) {
+      PrivateKey key = license.apiKey();
+      try {
+        KeyFile.write(dir.resolve(license.address().toChecksumHex() + ".key").toString(), key);
+      } finally {
+        key.destroy();
+      }
+    }
+  }
+
+  private static Path directory(String directory) throws InputException {
+    Path dir;
+    try {
+      dir = Paths.get(directory);
+    } catch (InvalidPathException e) {
+      throw new InputException(directory, "not a valid path");
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new InputException(directory, "not a directory");
+    }
+    return dir;
   }
 
   private static void writeDeviceKeys(DimoSandbox sandbox, String directory) throws InputException {

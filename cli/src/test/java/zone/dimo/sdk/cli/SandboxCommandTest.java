@@ -99,6 +99,41 @@ class SandboxCommandTest {
   }
 
   @Test
+  void printsTheDeveloperLicensesAndWritesTheirApiKeysNeverPrinted() throws IOException {
+    AtomicReference<String> seen = new AtomicReference<>();
+
+    Cli.Result result = runSandbox(seen, "--license-keys", dir.toString());
+
+    assertEquals(0, result.exitCode(), result::toString);
+    List<String> lines = result.outLines();
+    int header = lines.indexOf("developer licenses (address = client id, redirect URI = domain, API key address):");
+    assertTrue(header > 0, result::toString);
+    assertEquals("  0x469a5356156c1A6c9018aF54329ac68C053315f3  http://localhost:8080/license-1/callback"
+        + "  0xD2e21912B32968a5153EC750E9eA24c7C9dF5C1d", lines.get(header + 1));
+    assertEquals("  0x785E4086515754f939C21b917EfE356F9cCCa4D7  http://localhost:8080/license-2/callback"
+        + "  0xbd98026596d534Eb8F1FEe4A9A5dA57E851b38AB", lines.get(header + 2));
+    assertTrue(lines.contains("license keys:        " + dir + java.io.File.separator + "<license address>.key"), result::toString);
+    Path keyFile = dir.resolve("0x469a5356156c1A6c9018aF54329ac68C053315f3.key");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    assertEquals(List.of("0xD2e21912B32968a5153EC750E9eA24c7C9dF5C1d"),
+        Cli.run("key", "address", "--key-file", keyFile.toString()).outLines());
+    assertFalse(result.out().contains(Files.readString(keyFile).trim().substring(2)), "an API key was printed");
+    assertTrue(Files.exists(dir.resolve("0x785E4086515754f939C21b917EfE356F9cCCa4D7.key")));
+  }
+
+  @Test
+  void licenseKeysNeedAnExistingDirectory() {
+    AtomicReference<String> seen = new AtomicReference<>();
+    String missing = dir.resolve("missing").toString();
+
+    Cli.Result result = runSandbox(seen, "--license-keys", missing);
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of("dimo: " + missing + ": not a directory"), result.errLines());
+    assertEquals(null, seen.get(), "never served");
+  }
+
+  @Test
   void deviceKeysNeedAnExistingDirectory() {
     AtomicReference<String> seen = new AtomicReference<>();
     String missing = dir.resolve("missing").toString();

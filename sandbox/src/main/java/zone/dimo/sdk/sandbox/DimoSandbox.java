@@ -40,8 +40,11 @@ import zone.dimo.sdk.signing.PrivateKey;
  * ({@code /auth/web3/...}) and {@link #tokenExchangeUrl()} ({@code /v1/tokens/exchange}). The
  * base URLs have no trailing slash.
  *
- * <p>Every sandbox starts with the same {@link #deviceDefinitions() device definitions} and
- * {@link #aftermarketDevices() aftermarket devices}; users appear when they log in. State lives
+ * <p>Every sandbox starts with the same {@link #deviceDefinitions() device definitions},
+ * {@link #aftermarketDevices() aftermarket devices} and {@link #developerLicenses() developer
+ * licenses}; users appear when they log in. The token exchange follows today's contract (asset
+ * DID and permission names, the deprecated body still accepted); see
+ * {@link Builder#strictDeveloperLicenses(boolean)} for whose tokens it exchanges. State lives
  * as long as the sandbox and is safe to use from many threads (requests run one at a time).
  */
 public final class DimoSandbox implements AutoCloseable {
@@ -64,6 +67,9 @@ public final class DimoSandbox implements AutoCloseable {
   private final Address vehicleNftContract;
   private final List<AftermarketDevice> devices;
   private final List<DeviceDefinition> definitions;
+  private final List<DeveloperLicense> licenses;
+  private final boolean strictDeveloperLicenses;
+  private final boolean loginSharesAllVehicles;
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private DimoSandbox(SandboxServer server, Builder builder) {
@@ -87,6 +93,15 @@ public final class DimoSandbox implements AutoCloseable {
       defs.add(new DeviceDefinition(definition));
     }
     this.definitions = Collections.unmodifiableList(defs);
+    List<DeveloperLicense> l = new ArrayList<>();
+    for (Provisioned.License license : Provisioned.LICENSES) {
+      byte[] key = license.apiKey();
+      l.add(new DeveloperLicense(Address.fromBytes(license.address), license.redirectUri, key));
+      Arrays.fill(key, (byte) 0);
+    }
+    this.licenses = Collections.unmodifiableList(l);
+    this.strictDeveloperLicenses = builder.strictDeveloperLicenses;
+    this.loginSharesAllVehicles = builder.loginSharesAllVehicles;
   }
 
   /**
@@ -151,7 +166,10 @@ public final class DimoSandbox implements AutoCloseable {
     return server.port();
   }
 
-  /** The client id the login accepts (the only one registered). */
+  /**
+   * The sandbox's own client id for user logins. The {@link #developerLicenses() developer
+   * licenses'} addresses are registered client ids too.
+   */
   public String clientId() {
     return clientId;
   }
@@ -189,6 +207,40 @@ public final class DimoSandbox implements AutoCloseable {
   /** The provisioned device definitions (three, one per make), each with a sample VIN. */
   public List<DeviceDefinition> deviceDefinitions() {
     return definitions;
+  }
+
+  /**
+   * The provisioned developer licenses (two), each with its address ({@code client_id}), redirect
+   * URI ({@code domain}) and API key. See {@link DeveloperLicense} for how they log in.
+   */
+  public List<DeveloperLicense> developerLicenses() {
+    return licenses;
+  }
+
+  /**
+   * Shares {@code permissions} (names such as {@code "privilege:ExecuteCommands"}; the eight
+   * {@code privilege:*} names of the token exchange) on the minted vehicle {@code tokenId} from
+   * its current owner with {@code grantee} (typically a {@link DeveloperLicense#address()}), as
+   * the owner does on chain through "Login with DIMO". The token exchange then gives the grantee
+   * a vehicle token with those permissions. Shares add up; a share ends when the vehicle changes
+   * owner.
+   *
+   * @throws IllegalArgumentException for an unknown permission name or none at all
+   * @throws IllegalStateException when no minted vehicle has that token id
+   */
+  public void sharePermissions(long tokenId, Address grantee, String... permissions) {
+    Objects.requireNonNull(permissions, "permissions == null");
+    server.sharePermissions(tokenId, grantee, Arrays.asList(permissions));
+  }
+
+  /** Whether the token exchange refuses non-license tokens; see {@link Builder#strictDeveloperLicenses}. */
+  public boolean strictDeveloperLicenses() {
+    return strictDeveloperLicenses;
+  }
+
+  /** Whether an owner's login with a license's client id shares everything; see the builder. */
+  public boolean loginSharesAllVehicles() {
+    return loginSharesAllVehicles;
   }
 
   /** The synthetic device token ids with public metadata ({@code GET /v1/synthetic/device/{id}}). */
@@ -234,6 +286,8 @@ public final class DimoSandbox implements AutoCloseable {
     private int pendingReads;
     private Duration refreshRateLimit = Duration.ofHours(1);
     private Clock clock = Clock.systemUTC();
+    private boolean strictDeveloperLicenses;
+    private boolean loginSharesAllVehicles = true;
 
     private Builder() {}
 
@@ -319,6 +373,31 @@ public final class DimoSandbox implements AutoCloseable {
     }
 
     /**
+     * Whether the token exchange refuses a JWT whose subject is not a developer license, as
+     * DIMO's does today ({@code 403 not a dev license: <address>}, unless the token's audience is
+     * {@code dimo-driver}). Default false: the sandbox also exchanges a user's (EOA) login token,
+     * the way the 2024 service did and the way clients that exchange with the user's own token
+     * work; the issued token's subject is then the user's address. Turn it on to test a backend
+     * against today's rule.
+     */
+    public Builder strictDeveloperLicenses(boolean strict) {
+      this.strictDeveloperLicenses = strict;
+      return this;
+    }
+
+    /**
+     * Whether a user's login with a developer license's client id ({@code client_id} = the
+     * license address, {@code domain} = its redirect URI, signed by the user) counts as the user
+     * sharing all their vehicles, and their account, with that license, every permission — what
+     * "Login with DIMO" with a sharing step looks like from the license's backend. Default true.
+     * With false, only {@link DimoSandbox#sharePermissions} shares.
+     */
+    public Builder loginSharesAllVehicles(boolean shares) {
+      this.loginSharesAllVehicles = shares;
+      return this;
+    }
+
+    /**
      * Binds the server and returns the running sandbox.
      *
      * @throws UncheckedIOException if the port cannot be bound
@@ -326,7 +405,7 @@ public final class DimoSandbox implements AutoCloseable {
     public DimoSandbox start() {
       SandboxConfig config = new SandboxConfig(chainId, registry, vehicleNftContract, clientId, domain,
           accessTokenLifetime, privilegeTokenLifetime, pendingReads, refreshRateLimit, clock,
-          SMARTCAR_CODE);
+          SMARTCAR_CODE, strictDeveloperLicenses, loginSharesAllVehicles);
       try {
         return new DimoSandbox(SandboxServer.start(config, port), this);
       } catch (IOException e) {

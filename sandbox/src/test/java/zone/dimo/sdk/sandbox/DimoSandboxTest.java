@@ -135,4 +135,47 @@ class DimoSandboxTest {
       assertTrue(sandbox.toString().contains(sandbox.devicesUrl()));
     }
   }
+
+  @Test
+  void provisionsTwoDeveloperLicenses() {
+    try (DimoSandbox sandbox = DimoSandbox.start()) {
+      assertEquals(2, sandbox.developerLicenses().size());
+      DeveloperLicense one = sandbox.developerLicenses().get(0);
+      DeveloperLicense two = sandbox.developerLicenses().get(1);
+      assertEquals(Address.fromHex("0x469a5356156c1A6c9018aF54329ac68C053315f3"), one.address());
+      assertEquals("http://localhost:8080/license-1/callback", one.redirectUri());
+      assertEquals(Address.fromHex("0x785E4086515754f939C21b917EfE356F9cCCa4D7"), two.address());
+      assertEquals("http://localhost:8080/license-2/callback", two.redirectUri());
+      PrivateKey key = one.apiKey();
+      assertEquals(Address.fromHex("0xD2e21912B32968a5153EC750E9eA24c7C9dF5C1d"), key.address());
+      key.destroy();
+      assertTrue(!one.apiKey().isDestroyed(), "each call is a new copy");
+      assertEquals("DeveloperLicense[address=" + one.address() + ", redirectUri=http://localhost:8080/license-1/callback]",
+          one.toString());
+      assertEquals(false, sandbox.strictDeveloperLicenses());
+      assertEquals(true, sandbox.loginSharesAllVehicles());
+    }
+    try (DimoSandbox sandbox = DimoSandbox.builder().strictDeveloperLicenses(true).loginSharesAllVehicles(false).start()) {
+      assertEquals(true, sandbox.strictDeveloperLicenses());
+      assertEquals(false, sandbox.loginSharesAllVehicles());
+    }
+  }
+
+  @Test
+  void sharePermissionsChecksItsArguments() {
+    try (DimoSandbox sandbox = DimoSandbox.start()) {
+      Address grantee = sandbox.developerLicenses().get(0).address();
+      IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+          () -> sandbox.sharePermissions(21000, grantee, "privilege:Nope"));
+      assertEquals("unknown permission privilege:Nope; known: [privilege:GetNonLocationHistory, privilege:ExecuteCommands,"
+          + " privilege:GetCurrentLocation, privilege:GetLocationHistory, privilege:GetVINCredential, privilege:GetLiveData,"
+          + " privilege:GetRawData, privilege:GetApproximateLocation]", unknown.getMessage());
+      assertEquals("no permissions",
+          assertThrows(IllegalArgumentException.class, () -> sandbox.sharePermissions(21000, grantee)).getMessage());
+      assertEquals("no minted vehicle with token id 21000", assertThrows(IllegalStateException.class,
+          () -> sandbox.sharePermissions(21000, grantee, "privilege:ExecuteCommands")).getMessage());
+      assertEquals("grantee == null", assertThrows(NullPointerException.class,
+          () -> sandbox.sharePermissions(21000, null, "privilege:ExecuteCommands")).getMessage());
+    }
+  }
 }

@@ -96,11 +96,15 @@ public final class SandboxHttp {
   // ---- login and token exchange
 
   public Answer generateChallenge(String address) {
+    return generateChallenge(sandbox.clientId(), sandbox.domain(), address);
+  }
+
+  public Answer generateChallenge(String clientId, String domain, String address) {
     return send(new Request.Builder()
         .url(sandbox.authUrl() + "/auth/web3/generate_challenge")
         .post(new FormBody.Builder()
-            .add("client_id", sandbox.clientId())
-            .add("domain", sandbox.domain())
+            .add("client_id", clientId)
+            .add("domain", domain)
             .add("scope", "openid email")
             .add("response_type", "code")
             .add("address", address)
@@ -109,11 +113,15 @@ public final class SandboxHttp {
   }
 
   public Answer submitChallenge(String state, String signature) {
+    return submitChallenge(sandbox.clientId(), sandbox.domain(), state, signature);
+  }
+
+  public Answer submitChallenge(String clientId, String domain, String state, String signature) {
     return send(new Request.Builder()
         .url(sandbox.authUrl() + "/auth/web3/submit_challenge")
         .post(new FormBody.Builder()
-            .add("client_id", sandbox.clientId())
-            .add("domain", sandbox.domain())
+            .add("client_id", clientId)
+            .add("domain", domain)
             .add("state", state)
             .add("signature", signature)
             .add("grant_type", "authorization_code")
@@ -134,6 +142,35 @@ public final class SandboxHttp {
       throw new AssertionError("submit_challenge: " + tokens);
     }
     return (String) tokens.json().get("access_token");
+  }
+
+  /**
+   * A Web3 login with any client: {@code address} is the login address, {@code signer} signs the
+   * challenge (the same key for a user; a license's API key for a license login).
+   */
+  public String login(String clientId, String domain, String address, PrivateKey signer) {
+    Answer challenge = generateChallenge(clientId, domain, address);
+    if (challenge.status() != 200) {
+      throw new AssertionError("generate_challenge: " + challenge);
+    }
+    Map<String, Object> c = challenge.json();
+    EthSignature signature = PersonalSign.signText(Secp256k1Signer.of(signer), (String) c.get("challenge"));
+    Answer tokens = submitChallenge(clientId, domain, (String) c.get("state"), signature.toHex());
+    if (tokens.status() != 200) {
+      throw new AssertionError("submit_challenge: " + tokens);
+    }
+    return (String) tokens.json().get("access_token");
+  }
+
+  /** A developer license's login: client id = address = the license, signed by its API key. */
+  public String loginLicense(DeveloperLicense license) {
+    PrivateKey apiKey = license.apiKey();
+    try {
+      String address = license.address().toChecksumHex();
+      return login(address, license.redirectUri(), address, apiKey);
+    } finally {
+      apiKey.destroy();
+    }
   }
 
   public Answer exchange(String accessToken, String body) {

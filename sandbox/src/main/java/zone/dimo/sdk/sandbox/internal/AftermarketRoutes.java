@@ -31,7 +31,11 @@ final class AftermarketRoutes {
     router.add("POST", base + "/unpair", user, this::submitUnpair);
   }
 
-  /** The service's aftermarket-device middleware. */
+  /**
+   * The service's aftermarket-device middleware ({@code internal/middleware/owner}, 2024): it
+   * trims and lower-cases the path value before the lookup. Path values are raw, as Fiber gives
+   * them without {@code UnescapePath}: {@code %20} is not a space and is not trimmed.
+   */
   private SandboxState.Unit unit(SandboxRequest request) {
     String serial = request.param("serial").trim().toLowerCase(Locale.ROOT);
     SandboxState.Unit unit = state.units.get(serial);
@@ -100,17 +104,34 @@ final class AftermarketRoutes {
     return user;
   }
 
+  /**
+   * The claim handlers' own lookup: after the middleware, {@code GetAftermarketDeviceClaimMessage}
+   * and {@code PostAftermarketDeviceClaim} look the raw path value up again, verbatim (no trim,
+   * no lower-casing), and answer {@code 404 Aftermarket device not minted.} when that misses —
+   * so a serial that only matches after normalising passes the middleware and fails here.
+   */
+  private SandboxState.Unit claimUnit(SandboxRequest request) {
+    unit(request);
+    SandboxState.Unit unit = state.units.get(request.param("serial"));
+    if (unit == null) {
+      throw ApiException.of(404, "Aftermarket device not minted.");
+    }
+    return unit;
+  }
+
   private SandboxResponse getClaimPayload(SandboxRequest request) {
-    SandboxState.Unit unit = unit(request);
+    SandboxState.Unit unit = claimUnit(request);
     Address user = claimable(request, unit, 409);
     return SandboxResponse.json(200, TypedDataPayloads.claim(state.config, unit.device.tokenId, user));
   }
 
   private SandboxResponse submitClaim(SandboxRequest request) {
-    final SandboxState.Unit unit = unit(request);
+    unit(request);
     UserDeviceRoutes.refuseBodilessPost(request);
     JsonBody body = JsonBody.parse(request, detail -> ApiException.of(400, "Couldn't parse request body."),
         "claimRequest");
+    // The handler parses the body first, then looks the raw serial up.
+    final SandboxState.Unit unit = claimUnit(request);
     String userSignature = body.string("userSignature");
     String deviceSignature = body.string("aftermarketDeviceSignature");
     final Address user = claimable(request, unit, 400);

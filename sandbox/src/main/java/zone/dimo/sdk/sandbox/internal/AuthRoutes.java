@@ -41,10 +41,11 @@ final class AuthRoutes {
 
   private SandboxResponse generateChallenge(SandboxRequest request) {
     Map<String, String> form = form(request);
-    if (!state.config.clientId.equalsIgnoreCase(nonNull(form.get("client_id")))) {
+    String clientId = registeredClientId(nonNull(form.get("client_id")));
+    if (clientId == null) {
       return status(400, "invalid client_id");
     }
-    if (!state.config.domain.equals(form.get("domain"))) {
+    if (!redirectUri(clientId).equals(form.get("domain"))) {
       return status(400, "invalid domain: not a redirect URI registered for this client");
     }
     if (!"code".equals(form.get("response_type"))) {
@@ -71,7 +72,7 @@ final class AuthRoutes {
         + "Nonce: " + nonce + "\n"
         + "Issued At: " + now;
     String stateId = Ids.ksuid().toLowerCase(Locale.ROOT);
-    state.challenges.put(stateId, new SandboxState.Challenge(stateId, address, text, now));
+    state.challenges.put(stateId, new SandboxState.Challenge(stateId, clientId, address, text, now));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("state", stateId);
     body.put("challenge", text);
@@ -84,15 +85,18 @@ final class AuthRoutes {
     if (!"authorization_code".equals(form.get("grant_type"))) {
       return oauth(400, "unsupported_grant_type", "grant_type must be authorization_code");
     }
-    if (!state.config.clientId.equalsIgnoreCase(nonNull(form.get("client_id")))) {
+    String clientId = registeredClientId(nonNull(form.get("client_id")));
+    if (clientId == null) {
       return oauth(401, "invalid_client", "Invalid client credentials.");
     }
-    if (!state.config.domain.equals(form.get("domain"))) {
+    if (!redirectUri(clientId).equals(form.get("domain"))) {
       return oauth(400, "invalid_request", "Unregistered redirect_uri (domain).");
     }
     SandboxState.Challenge challenge = state.challenges.get(nonNull(form.get("state")));
     Instant now = state.now();
-    if (challenge == null || now.isAfter(challenge.issuedAt.plus(CHALLENGE_LIFETIME))) {
+    // A state belongs to the client that asked for it, as Dex's auth requests do.
+    if (challenge == null || !challenge.clientId.equals(clientId)
+        || now.isAfter(challenge.issuedAt.plus(CHALLENGE_LIFETIME))) {
       return oauth(400, "invalid_request", "Invalid or expired state.");
     }
     String signatureHex = nonNull(form.get("signature"));
@@ -106,19 +110,31 @@ final class AuthRoutes {
     } catch (IllegalArgumentException e) {
       return oauth(400, "invalid_grant", "invalid signature: " + e.getMessage());
     }
-    if (!signer.equals(challenge.address)) {
+    // Dex's web3 connector: an EOA signature of the address, or failing that ERC-1271
+    // isValidSignature at the address. The sandbox's ERC-1271 stand-in: the address is a
+    // developer license and the signature recovers to the license's API key.
+    SandboxState.License license = state.licenses.get(challenge.address);
+    boolean contractSignature = license != null && signer.equals(license.signer);
+    if (!signer.equals(challenge.address) && !contractSignature) {
       return oauth(400, "invalid_grant", "signature does not match the address of the challenge");
     }
     state.challenges.remove(challenge.state);
+    SandboxState.License client = state.licenses.get(TokenExchangeRoutes.lenientAddress(clientId));
+    if (state.config.loginSharesAllVehicles && client != null && !contractSignature
+        && !challenge.address.equals(client.address)) {
+      // "Login with DIMO" from a backend's point of view: the owner shared all their vehicles
+      // (and their account) with the license, every permission.
+      shareAll(challenge.address, client.address);
+    }
 
     long lifetime = state.config.accessTokenLifetime.getSeconds();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("iss", urls.authUrl());
-    claims.put("sub", subject(signer));
-    claims.put("aud", state.config.clientId);
+    claims.put("sub", subject(challenge.address));
+    claims.put("aud", clientId);
     claims.put("exp", now.getEpochSecond() + lifetime);
     claims.put("iat", now.getEpochSecond());
-    claims.put("ethereum_address", signer.toChecksumHex());
+    claims.put("ethereum_address", challenge.address.toChecksumHex());
     claims.put("provider_id", "web3");
     String accessToken = jwt.sign(claims);
     claims.put("at_hash", Ids.ksuid());
@@ -130,6 +146,37 @@ final class AuthRoutes {
     body.put("expires_in", lifetime);
     body.put("id_token", idToken);
     return SandboxResponse.json(200, body);
+  }
+
+  /**
+   * The registered spelling of a client id: the sandbox's own client id (any case), or a
+   * developer license address (any case, checksummed); null when unknown.
+   */
+  private String registeredClientId(String clientId) {
+    if (state.config.clientId.equalsIgnoreCase(clientId)) {
+      return state.config.clientId;
+    }
+    Address address = TokenExchangeRoutes.lenientAddress(clientId);
+    SandboxState.License license = address == null ? null : state.licenses.get(address);
+    return license == null ? null : license.address.toChecksumHex();
+  }
+
+  private String redirectUri(String registeredClientId) {
+    if (registeredClientId.equals(state.config.clientId)) {
+      return state.config.domain;
+    }
+    return state.licenses.get(Address.fromHex(registeredClientId)).redirectUri;
+  }
+
+  private void shareAll(Address owner, Address license) {
+    for (SandboxState.Grant grant : state.grants) {
+      if (grant.tokenId == null && grant.grantor.equals(owner) && grant.grantee.equals(license)
+          && grant.privilegeIds.containsAll(Privileges.ALL_IDS)) {
+        return;
+      }
+    }
+    state.grants.add(new SandboxState.Grant(owner, null, license,
+        new java.util.TreeSet<>(Privileges.ALL_IDS)));
   }
 
   /**

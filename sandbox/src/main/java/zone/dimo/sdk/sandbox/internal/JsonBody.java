@@ -140,6 +140,47 @@ final class JsonBody {
     return out;
   }
 
+  /** A nested struct field; null when absent or null (Go leaves the zero struct). */
+  JsonBody object(String key) {
+    Object v = get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Map)) {
+      throw failure.fail("json: cannot unmarshal " + kind(v) + " into Go struct field ." + key + " of type struct");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) v;
+    return new JsonBody(map, failure);
+  }
+
+  /**
+   * An array-of-structs field; empty when absent or null. A null element is a zero struct, as
+   * in Go.
+   */
+  List<JsonBody> objects(String key) {
+    Object v = get(key);
+    List<JsonBody> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (!(v instanceof List)) {
+      throw failure.fail("json: cannot unmarshal " + kind(v) + " into Go struct field ." + key + " of type []struct");
+    }
+    for (Object element : (List<?>) v) {
+      if (element == null) {
+        out.add(new JsonBody(new java.util.LinkedHashMap<String, Object>(), failure));
+      } else if (element instanceof Map) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) element;
+        out.add(new JsonBody(map, failure));
+      } else {
+        throw failure.fail("json: cannot unmarshal " + kind(element) + " into Go struct field ." + key + " of type struct");
+      }
+    }
+    return out;
+  }
+
   /**
    * A go-ethereum {@code hexutil.Bytes} field: a JSON string {@code "0x…"} of whole bytes. An
    * array of integers (what the published docs show) is a decoding error, as in Go. Empty when

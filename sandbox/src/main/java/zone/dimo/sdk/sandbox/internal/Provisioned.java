@@ -100,6 +100,39 @@ public final class Provisioned {
     DEVICES = Collections.unmodifiableList(devices);
   }
 
+  /**
+   * A developer license: a contract address (its {@code client_id}), a registered redirect URI and
+   * an API key (a private key registered as a signer of the license). The address is derived from
+   * a public string, like the keys: there is no contract behind it, the sandbox answers the
+   * ERC-1271 question ("is this a signer of the license?") itself.
+   */
+  public static final class License {
+    public final String name;
+    public final byte[] address;
+    public final String redirectUri;
+    final byte[] apiKey;
+
+    License(String name, String redirectUri) {
+      this.name = name;
+      // Last 20 bytes of a hash, the way a CREATE2-style address looks; no key exists for it.
+      byte[] hash = Keccak256.hash(("dimo-sandbox developer license " + name + " contract")
+          .getBytes(StandardCharsets.UTF_8));
+      this.address = Arrays.copyOfRange(hash, 12, 32);
+      this.redirectUri = redirectUri;
+      this.apiKey = Keccak256.hash(("dimo-sandbox developer license " + name + " api key")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The 32 API key bytes, copied. */
+    public byte[] apiKey() {
+      return apiKey.clone();
+    }
+  }
+
+  public static final List<License> LICENSES = Collections.unmodifiableList(Arrays.asList(
+      new License("1", "http://localhost:8080/license-1/callback"),
+      new License("2", "http://localhost:8080/license-2/callback")));
+
   /** Synthetic device token ids with the name of their integration. */
   static final long[] SYNTHETIC_TOKEN_IDS = {512, 513};
   static final String[] SYNTHETIC_INTEGRATIONS = {"Smartcar", "Tesla"};

@@ -21,13 +21,21 @@ final class Router {
   static final class Route {
     final String method;
     final String[] segments;
+    final String pattern;
     final Security security;
+    /**
+     * True when the handler checks the bearer token itself because the service's JWT middleware
+     * answers differently from the Devices API's (the token exchange's).
+     */
+    final boolean ownAuthentication;
     final Handler handler;
 
-    Route(String method, String pattern, Security security, Handler handler) {
+    Route(String method, String pattern, Security security, boolean ownAuthentication, Handler handler) {
       this.method = method;
+      this.pattern = pattern;
       this.segments = split(pattern);
       this.security = security;
+      this.ownAuthentication = ownAuthentication;
       this.handler = handler;
     }
 
@@ -68,7 +76,17 @@ final class Router {
   private final List<Route> routes = new ArrayList<>();
 
   void add(String method, String pattern, Security security, Handler handler) {
-    routes.add(new Route(method, pattern, security, handler));
+    routes.add(new Route(method, pattern, security, false, handler));
+  }
+
+  /** A route whose handler authenticates the caller itself; {@code security} is still its scheme. */
+  void addOwnAuthentication(String method, String pattern, Security security, Handler handler) {
+    routes.add(new Route(method, pattern, security, true, handler));
+  }
+
+  /** Every route, in registration order. */
+  List<Route> routes() {
+    return java.util.Collections.unmodifiableList(routes);
   }
 
   Match match(SandboxRequest request) {

@@ -18,6 +18,8 @@ public final class SandboxConfig {
   final Duration refreshRateLimit;
   final Clock clock;
   final String smartcarCode;
+  final boolean strictDeveloperLicenses;
+  final boolean loginSharesAllVehicles;
 
   public SandboxConfig(
       long chainId,
@@ -31,6 +33,26 @@ public final class SandboxConfig {
       Duration refreshRateLimit,
       Clock clock,
       String smartcarCode) {
+    this(chainId, registry, vehicleNftContract, clientId, domain, accessTokenLifetime,
+        privilegeTokenLifetime, pendingReads, refreshRateLimit, clock, smartcarCode, false, true);
+  }
+
+  public SandboxConfig(
+      long chainId,
+      Address registry,
+      Address vehicleNftContract,
+      String clientId,
+      String domain,
+      Duration accessTokenLifetime,
+      Duration privilegeTokenLifetime,
+      int pendingReads,
+      Duration refreshRateLimit,
+      Clock clock,
+      String smartcarCode,
+      boolean strictDeveloperLicenses,
+      boolean loginSharesAllVehicles) {
+    this.strictDeveloperLicenses = strictDeveloperLicenses;
+    this.loginSharesAllVehicles = loginSharesAllVehicles;
     this.chainId = chainId;
     this.registry = Objects.requireNonNull(registry, "registry == null");
     this.vehicleNftContract = Objects.requireNonNull(vehicleNftContract, "vehicleNftContract == null");

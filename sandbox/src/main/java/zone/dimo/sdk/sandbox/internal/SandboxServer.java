@@ -84,6 +84,43 @@ public final class SandboxServer implements AutoCloseable {
     return urls.tokenExchangeUrl();
   }
 
+  /** The routes, for the test that compares them with the specs. */
+  Router router() {
+    return router;
+  }
+
+  /**
+   * Records that the current owner of the minted vehicle {@code tokenId} shares
+   * {@code permissions} (names such as {@code privilege:ExecuteCommands}) with {@code grantee}.
+   *
+   * @throws IllegalArgumentException for an unknown permission name or an empty list
+   * @throws IllegalStateException when no minted vehicle has that token id
+   */
+  public void sharePermissions(long tokenId, zone.dimo.sdk.signing.Address grantee,
+      java.util.Collection<String> permissions) {
+    java.util.Objects.requireNonNull(grantee, "grantee == null");
+    java.util.Objects.requireNonNull(permissions, "permissions == null");
+    java.util.Set<Long> ids = new java.util.TreeSet<>();
+    for (String name : permissions) {
+      Long id = Privileges.NAME_TO_ID.get(name);
+      if (id == null) {
+        throw new IllegalArgumentException("unknown permission " + name + "; known: "
+            + Privileges.NAME_TO_ID.keySet());
+      }
+      ids.add(id);
+    }
+    if (ids.isEmpty()) {
+      throw new IllegalArgumentException("no permissions");
+    }
+    synchronized (state) {
+      SandboxState.Vehicle vehicle = state.vehicleByTokenId(tokenId);
+      if (vehicle == null || vehicle.owner == null) {
+        throw new IllegalStateException("no minted vehicle with token id " + tokenId);
+      }
+      state.grants.add(new SandboxState.Grant(vehicle.owner, tokenId, grantee, ids));
+    }
+  }
+
   /** The node id (decimal) of the DCN name the sandbox serves. */
   public String dcnNodeId() {
     return nftRoutes.dcnNodeId();
@@ -101,7 +138,8 @@ public final class SandboxServer implements AutoCloseable {
       try {
         byte[] body = readBody(exchange.getRequestBody());
         SandboxRequest request = new SandboxRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-            exchange.getRequestURI().getPath(), query(exchange.getRequestURI().getRawQuery()),
+            // Raw, like Fiber's c.Params without UnescapePath: "%20" stays "%20".
+            exchange.getRequestURI().getRawPath(), query(exchange.getRequestURI().getRawQuery()),
             exchange.getRequestHeaders(), body);
         response = dispatch(request);
       } catch (BodyTooLargeException e) {
@@ -138,7 +176,7 @@ public final class SandboxServer implements AutoCloseable {
     }
     synchronized (state) {
       try {
-        if (match.route.security != Router.Security.PUBLIC) {
+        if (match.route.security != Router.Security.PUBLIC && !match.route.ownAuthentication) {
           request.principal(authenticate(request, match.route.security));
         }
         return match.route.handler.handle(request);

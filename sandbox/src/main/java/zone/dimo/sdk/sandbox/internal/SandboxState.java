@@ -18,6 +18,10 @@ final class SandboxState {
   final Map<String, Unit> units = new LinkedHashMap<>();
   final Map<String, Geofence> geofences = new LinkedHashMap<>();
   final Map<String, Challenge> challenges = new LinkedHashMap<>();
+  /** Developer licenses by contract address. */
+  final Map<Address, License> licenses = new LinkedHashMap<>();
+  /** Permissions owners shared with grantees (the sandbox's SACD records), in grant order. */
+  final List<Grant> grants = new ArrayList<>();
   long nextVehicleTokenId = Provisioned.FIRST_VEHICLE_TOKEN_ID;
   int nextSmartcarSerial = 200001;
 
@@ -26,6 +30,80 @@ final class SandboxState {
     for (Provisioned.Device device : Provisioned.DEVICES) {
       units.put(device.serial, new Unit(device));
     }
+    for (Provisioned.License license : Provisioned.LICENSES) {
+      byte[] key = license.apiKey();
+      PrivateKey apiKey = PrivateKey.fromBytes(key);
+      Address address = Address.fromBytes(license.address);
+      licenses.put(address, new License(address, license.redirectUri, apiKey.address()));
+      apiKey.destroy();
+    }
+  }
+
+  /** A developer license: its contract address, redirect URI and the API key's address. */
+  static final class License {
+    final Address address;
+    final String redirectUri;
+    final Address signer;
+
+    License(Address address, String redirectUri, Address signer) {
+      this.address = address;
+      this.redirectUri = redirectUri;
+      this.signer = signer;
+    }
+  }
+
+  /**
+   * Privilege ids {@code grantor} shared with {@code grantee}: on one vehicle ({@code tokenId}),
+   * or on every vehicle the grantor owns and on the grantor's account ({@code tokenId} null).
+   * Like an on-chain permission record, a vehicle grant only counts while the grantor still owns
+   * the vehicle.
+   */
+  static final class Grant {
+    final Address grantor;
+    final Long tokenId;
+    final Address grantee;
+    final java.util.Set<Long> privilegeIds;
+
+    Grant(Address grantor, Long tokenId, Address grantee, java.util.Set<Long> privilegeIds) {
+      this.grantor = grantor;
+      this.tokenId = tokenId;
+      this.grantee = grantee;
+      this.privilegeIds = privilegeIds;
+    }
+  }
+
+  /**
+   * The privilege ids {@code grantee} holds on the vehicle {@code tokenId} of the configured
+   * vehicle contract: all of them for the owner, else what the current owner shared.
+   */
+  java.util.Set<Long> vehiclePrivileges(long tokenId, Address grantee) {
+    java.util.Set<Long> held = new java.util.TreeSet<>();
+    Vehicle vehicle = vehicleByTokenId(tokenId);
+    if (vehicle == null || vehicle.owner == null || grantee == null) {
+      return held;
+    }
+    if (vehicle.owner.equals(grantee)) {
+      held.addAll(Privileges.ALL_IDS);
+      return held;
+    }
+    for (Grant grant : grants) {
+      if (grant.grantee.equals(grantee) && grant.grantor.equals(vehicle.owner)
+          && (grant.tokenId == null || grant.tokenId == tokenId)) {
+        held.addAll(grant.privilegeIds);
+      }
+    }
+    return held;
+  }
+
+  /** The privilege ids {@code grantee} holds on the account {@code grantor} (account-level grants). */
+  java.util.Set<Long> accountPrivileges(Address grantor, Address grantee) {
+    java.util.Set<Long> held = new java.util.TreeSet<>();
+    for (Grant grant : grants) {
+      if (grant.tokenId == null && grant.grantee.equals(grantee) && grant.grantor.equals(grantor)) {
+        held.addAll(grant.privilegeIds);
+      }
+    }
+    return held;
   }
 
   Instant now() {
@@ -166,12 +244,14 @@ final class SandboxState {
 
   static final class Challenge {
     final String state;
+    final String clientId;
     final Address address;
     final String text;
     final Instant issuedAt;
 
-    Challenge(String state, Address address, String text, Instant issuedAt) {
+    Challenge(String state, String clientId, Address address, String text, Instant issuedAt) {
       this.state = state;
+      this.clientId = clientId;
       this.address = address;
       this.text = text;
       this.issuedAt = issuedAt;

@@ -65,6 +65,32 @@ class AftermarketRoutesTest {
   }
 
   @Test
+  void theClaimHandlersLookTheRawSerialUpVerbatim() {
+    // devices-api 307a607f: the by-serial middleware trims and lower-cases the path value (so the
+    // info route finds an upper-case serial), the claim handlers then look c.Params("serial") up
+    // again as sent — an upper-case serial passes the middleware and misses there.
+    String upper = "/v1/aftermarket/device/by-serial/" + device.serial().toUpperCase();
+    assertEquals(200, http.get(upper, token).status());
+    SandboxHttp.Answer get = http.get(upper + "/commands/claim", token);
+    assertEquals(404, get.status());
+    assertEquals("Aftermarket device not minted.", get.json().get("message"));
+    SandboxHttp.Answer post = http.post(upper + "/commands/claim", token, claimBody("0x00", "0x00"));
+    assertEquals(404, post.status());
+    assertEquals("Aftermarket device not minted.", post.json().get("message"));
+    // The body is parsed before that lookup.
+    assertEquals("Couldn't parse request body.", http.post(upper + "/commands/claim", token, "[]").json().get("message"));
+    assertEquals(200, http.get(claimPath, token).status());
+  }
+
+  @Test
+  void pathValuesAreRawSoAnEncodedSpaceIsNotTrimmed() {
+    // Fiber without UnescapePath hands "%20" to the middleware, whose TrimSpace leaves it.
+    SandboxHttp.Answer a = http.get("/v1/aftermarket/device/by-serial/%20" + device.serial(), token);
+    assertEquals(404, a.status());
+    assertEquals("AftermarketDevice not minted, or serial is invalid.", a.json().get("message"));
+  }
+
+  @Test
   void theClaimPayloadIsSerialisedLikeTheService() {
     SandboxHttp.Answer a = http.get(claimPath, token);
     assertEquals(200, a.status());

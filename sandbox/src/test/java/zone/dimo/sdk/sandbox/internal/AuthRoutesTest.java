@@ -174,6 +174,64 @@ class AuthRoutesTest {
         .build();
   }
 
+  @Test
+  void aDeveloperLicenseLogsInWithItsApiKey() {
+    zone.dimo.sdk.sandbox.DeveloperLicense license = sandbox.developerLicenses().get(0);
+    String address = license.address().toChecksumHex();
+    Map<String, Object> claims = claims(http.loginLicense(license));
+    assertEquals(AuthRoutes.subject(license.address()), claims.get("sub"));
+    assertEquals(address, claims.get("aud"));
+    assertEquals(address, claims.get("ethereum_address"));
+    // Any case of the client id; the audience is the registered spelling.
+    PrivateKey apiKey = license.apiKey();
+    assertEquals(address, claims(http.login(address.toLowerCase(), license.redirectUri(), address, apiKey)).get("aud"));
+    apiKey.destroy();
+  }
+
+  @Test
+  void aLicenseChallengeSignedByAnotherKeyIsRefused() {
+    zone.dimo.sdk.sandbox.DeveloperLicense license = sandbox.developerLicenses().get(0);
+    String address = license.address().toChecksumHex();
+    Map<String, Object> c = http.generateChallenge(address, license.redirectUri(), address).json();
+    EthSignature sig = PersonalSign.signText(Secp256k1Signer.of(user), (String) c.get("challenge"));
+    SandboxHttp.Answer a = http.submitChallenge(address, license.redirectUri(), (String) c.get("state"), sig.toHex());
+    assertEquals(400, a.status());
+    assertEquals(Map.of("error", "invalid_grant", "error_description", "signature does not match the address of the challenge"),
+        a.json());
+    // The other license's API key is not a signer of this one.
+    PrivateKey otherKey = sandbox.developerLicenses().get(1).apiKey();
+    c = http.generateChallenge(address, license.redirectUri(), address).json();
+    sig = PersonalSign.signText(Secp256k1Signer.of(otherKey), (String) c.get("challenge"));
+    assertEquals(400, http.submitChallenge(address, license.redirectUri(), (String) c.get("state"), sig.toHex()).status());
+  }
+
+  @Test
+  void eachClientHasItsOwnRedirectUriAndStates() {
+    zone.dimo.sdk.sandbox.DeveloperLicense license = sandbox.developerLicenses().get(0);
+    String address = license.address().toChecksumHex();
+    SandboxHttp.Answer wrongDomain = http.generateChallenge(address, sandbox.domain(), address);
+    assertEquals(400, wrongDomain.status());
+    assertEquals("invalid domain: not a redirect URI registered for this client", wrongDomain.json().get("message"));
+    assertEquals("invalid client_id",
+        http.generateChallenge(user.address().toChecksumHex(), sandbox.domain(), address).json().get("message"));
+    // A state issued to the sandbox client cannot be redeemed by a license.
+    Map<String, Object> c = http.generateChallenge(user.address().toChecksumHex()).json();
+    EthSignature sig = PersonalSign.signText(Secp256k1Signer.of(user), (String) c.get("challenge"));
+    SandboxHttp.Answer a = http.submitChallenge(address, license.redirectUri(), (String) c.get("state"), sig.toHex());
+    assertEquals(400, a.status());
+    assertEquals("Invalid or expired state.", a.json().get("error_description"));
+  }
+
+  @Test
+  void aUserLoginWithALicenseClientIdIsTheUsers() {
+    zone.dimo.sdk.sandbox.DeveloperLicense license = sandbox.developerLicenses().get(0);
+    Map<String, Object> claims = claims(http.login(license.address().toChecksumHex(), license.redirectUri(),
+        user.address().toChecksumHex(), user));
+    assertEquals(AuthRoutes.subject(user.address()), claims.get("sub"));
+    assertEquals(license.address().toChecksumHex(), claims.get("aud"));
+    assertEquals(user.address().toChecksumHex(), claims.get("ethereum_address"));
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> claims(String jwt) {
     String[] parts = jwt.split("\\.");

@@ -80,4 +80,32 @@ class CommandRoutesTest {
     clock.advance(Duration.ofMinutes(10));
     assertEquals("Invalid or expired JWT", command(tokenId, "doors/lock", token).body());
   }
+
+  private String exchange(String token, String body) {
+    SandboxHttp.Answer a = http.exchange(token, body);
+    assertEquals(200, a.status(), a.body());
+    return (String) a.json().get("token");
+  }
+
+  @Test
+  void tokensFromTheNewExchangeBodyRunCommands() {
+    // devices-api reads the deprecated claims the exchange still issues: token_id, the lower-case
+    // contract_address and privilege_ids (must hold 2).
+    String did = "did:erc721:80002:" + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId;
+    String token = exchange(userToken, "{\"asset\":\"" + did + "\",\"permissions\":[\"privilege:ExecuteCommands\"]}");
+    assertEquals(200, command(tokenId, "doors/lock", token).status());
+    String history = exchange(userToken, "{\"asset\":\"" + did + "\",\"permissions\":[\"privilege:GetNonLocationHistory\"]}");
+    assertEquals("Unauthorized! Token does not contain required privileges", command(tokenId, "doors/lock", history).json().get("message"));
+  }
+
+  @Test
+  void aLicensesTokenRunsCommandsOnASharedVehicle() {
+    zone.dimo.sdk.sandbox.DeveloperLicense license = sandbox.developerLicenses().get(0);
+    String licenseToken = http.loginLicense(license);
+    sandbox.sharePermissions(tokenId, license.address(), "privilege:ExecuteCommands");
+    String did = "did:erc721:80002:" + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId;
+    String token = exchange(licenseToken, "{\"asset\":\"" + did + "\",\"permissions\":[\"privilege:ExecuteCommands\"]}");
+    SandboxHttp.Answer a = command(tokenId, "trunk/open", token);
+    assertEquals(200, a.status(), a.body());
+  }
 }

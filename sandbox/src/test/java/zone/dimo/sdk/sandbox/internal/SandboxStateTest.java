@@ -53,4 +53,55 @@ class SandboxStateTest {
     }
     assertEquals(21000, s.nextVehicleTokenId);
   }
+
+  private static SandboxState.Vehicle minted(SandboxState s, long tokenId, Address owner) {
+    SandboxState.Vehicle v = new SandboxState.Vehicle("v" + tokenId, "u", Provisioned.DEFINITIONS.get(0), "USA",
+        "1FMEE5DPXNA100001", "6", false, java.time.Instant.EPOCH);
+    v.tokenId = tokenId;
+    v.owner = owner;
+    s.vehicles.put(v.id, v);
+    return v;
+  }
+
+  @Test
+  void theOwnerHoldsEveryPrivilegeAndAGranteeWhatWasShared() {
+    SandboxState s = state(0);
+    Address owner = Address.fromHex("0x1111111111111111111111111111111111111111");
+    Address grantee = Address.fromHex("0x2222222222222222222222222222222222222222");
+    minted(s, 7, owner);
+    minted(s, 8, owner);
+    assertEquals(java.util.Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), s.vehiclePrivileges(7, owner));
+    assertEquals(java.util.Set.of(), s.vehiclePrivileges(7, grantee));
+    s.grants.add(new SandboxState.Grant(owner, 7L, grantee, new java.util.TreeSet<>(java.util.List.of(2L))));
+    s.grants.add(new SandboxState.Grant(owner, 7L, grantee, new java.util.TreeSet<>(java.util.List.of(4L))));
+    assertEquals(java.util.Set.of(2L, 4L), s.vehiclePrivileges(7, grantee), "shares add up");
+    assertEquals(java.util.Set.of(), s.vehiclePrivileges(8, grantee), "per vehicle");
+    assertEquals(java.util.Set.of(), s.accountPrivileges(owner, grantee), "a vehicle share is not an account share");
+    assertEquals(java.util.Set.of(), s.vehiclePrivileges(99, owner), "no such vehicle");
+  }
+
+  @Test
+  void aShareEndsWhenTheVehicleChangesOwner() {
+    SandboxState s = state(0);
+    Address owner = Address.fromHex("0x1111111111111111111111111111111111111111");
+    Address grantee = Address.fromHex("0x2222222222222222222222222222222222222222");
+    SandboxState.Vehicle v = minted(s, 7, owner);
+    s.grants.add(new SandboxState.Grant(owner, null, grantee, new java.util.TreeSet<>(java.util.List.of(1L, 2L))));
+    assertEquals(java.util.Set.of(1L, 2L), s.vehiclePrivileges(7, grantee), "an account share covers the vehicles");
+    assertEquals(java.util.Set.of(1L, 2L), s.accountPrivileges(owner, grantee));
+    v.owner = Address.fromHex("0x3333333333333333333333333333333333333333");
+    assertEquals(java.util.Set.of(), s.vehiclePrivileges(7, grantee));
+  }
+
+  @Test
+  void provisionsTheDeveloperLicensesWithTheirApiKeys() {
+    SandboxState s = state(0);
+    assertEquals(2, s.licenses.size());
+    for (Provisioned.License l : Provisioned.LICENSES) {
+      SandboxState.License license = s.licenses.get(Address.fromBytes(l.address));
+      assertEquals(l.redirectUri, license.redirectUri);
+      assertEquals(zone.dimo.sdk.signing.PrivateKey.fromBytes(l.apiKey()).address(), license.signer);
+      assertFalse(license.signer.equals(license.address));
+    }
+  }
 }
