@@ -101,7 +101,7 @@ public final class DimoClient {
             builder.random))
         .addNetworkInterceptor(new NetworkGuardInterceptor(hosts));
     if (builder.logLevel != HttpLogLevel.NONE) {
-      http.addNetworkInterceptor(RedactingLogger.interceptor(builder.logLevel, builder.logger));
+      http.addNetworkInterceptor(new RedactingLogger(builder.logLevel, builder.logger));
     }
     OkHttpClient base = http.build();
     Failures failures = new Failures(clock);
@@ -396,6 +396,7 @@ public final class DimoClient {
     private Duration pollInterval = Duration.ofSeconds(2);
     private HttpLogLevel logLevel = HttpLogLevel.NONE;
     private Consumer<String> logger = line -> { };
+    private boolean allowCleartextHttp;
 
     Builder() {
     }
@@ -420,6 +421,7 @@ public final class DimoClient {
       this.pollInterval = other.pollInterval;
       this.logLevel = other.logLevel;
       this.logger = other.logger;
+      this.allowCleartextHttp = other.allowCleartextHttp;
     }
 
     /**
@@ -668,12 +670,48 @@ public final class DimoClient {
     }
 
     /**
+     * Whether plain {@code http://} base URLs are accepted for hosts other than this machine.
+     * Default {@code false}: such a URL would send bearer tokens and signatures in clear, so
+     * {@link #build()} refuses it; loopback hosts ({@code localhost}, {@code 127.0.0.0/8},
+     * {@code [::1]} — the sandbox) are always accepted. Set {@code true} only behind a trusted
+     * network boundary (e.g. a TLS-terminating proxy on the same host network).
+     *
+     * @param allowCleartextHttp true to accept http to other hosts
+     * @return this builder
+     */
+    public Builder allowCleartextHttp(boolean allowCleartextHttp) {
+      this.allowCleartextHttp = allowCleartextHttp;
+      return this;
+    }
+
+    /**
      * A client with these settings.
      *
      * @return the client
+     * @throws DimoConfigurationException when a base URL is plain http to a host other than this
+     *     machine and {@link #allowCleartextHttp} was not set
      */
     public DimoClient build() {
+      if (!allowCleartextHttp) {
+        refuseCleartext("devicesUrl", environment.devicesHttpUrl());
+        refuseCleartext("authUrl", environment.authHttpUrl());
+        refuseCleartext("tokenExchangeUrl", environment.tokenExchangeHttpUrl());
+      }
       return new DimoClient(this);
+    }
+
+    private void refuseCleartext(String name, HttpUrl url) {
+      if (url.isHttps() || isLoopback(url.host())) {
+        return;
+      }
+      throw new DimoConfigurationException("Environment " + environment.name() + ": " + name
+          + " " + url + " is plain http to another host, which would send tokens in clear; use"
+          + " https, or DimoClient.builder().allowCleartextHttp(true) on a trusted network");
+    }
+
+    private static boolean isLoopback(String host) {
+      return host.equals("localhost") || host.equals("::1")
+          || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static Duration timeout(Duration duration, String name) {

@@ -245,6 +245,11 @@ public final class Environment {
       if (parsed == null) {
         throw new IllegalArgumentException(name + " is not an http(s) URL: " + url);
       }
+      if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+        // Not echoed: the URL holds a password. DIMO authenticates with tokens, never userinfo.
+        throw new IllegalArgumentException(name + " must not carry a user name or password"
+            + " (user:password@host); DIMO's services authenticate with tokens");
+      }
       return parsed;
     }
   }

@@ -9,6 +9,7 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
+import org.jspecify.annotations.Nullable;
 import zone.dimo.sdk.errors.BadRequestException;
 import zone.dimo.sdk.errors.ConflictException;
 import zone.dimo.sdk.errors.DimoException;
@@ -39,7 +40,10 @@ final class Failures {
 
   /** The exception for an error status; {@code body} is the (possibly null) error body. */
   DimoException fromStatus(Operation operation, Response response, ResponseBody body) {
-    String raw = readBounded(body);
+    // A service may echo the credential it was sent (an unknown token in its error text): that
+    // value is cut out of everything the exception carries.
+    String sent = credentialSent(response);
+    String raw = without(readBounded(body), sent);
     String errorCode = null;
     String errorMessage = null;
     Map<String, Object> json = parseJson(raw);
@@ -102,6 +106,19 @@ final class Failures {
     }
     // The request reached the network: the server may have acted on it.
     return new OutcomeUnknownException(operation.id, io);
+  }
+
+  private static @Nullable String credentialSent(Response response) {
+    String authorization = response.request().header("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return null;
+    }
+    String token = authorization.substring("Bearer ".length()).trim();
+    return token.length() < 8 ? null : token;
+  }
+
+  private static String without(String text, @Nullable String secret) {
+    return secret == null ? text : text.replace(secret, "[redacted]");
   }
 
   static String describe(Throwable e) {

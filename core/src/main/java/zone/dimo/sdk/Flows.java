@@ -237,15 +237,53 @@ final class Flows {
     Object chainId = domain.get("chainId");
     BigInteger actualChain = chainIdOf(chainId);
     if (actualChain == null || !actualChain.equals(BigInteger.valueOf(environment.chainId()))) {
+      // Both in decimal, and the environment that would match, if DIMO has one.
+      Environment match = null;
+      for (Environment known : KNOWN) {
+        if (actualChain != null && actualChain.equals(BigInteger.valueOf(known.chainId()))) {
+          match = known;
+        }
+      }
       throw new PayloadMismatchException("domain.chainId",
-          Long.toString(environment.chainId()), describe(chainId));
+          environment.chainId() + " (" + describe(environment) + ")",
+          actualChain != null ? actualChain.toString() : describe(chainId), advice(match));
     }
     Object contract = domain.get("verifyingContract");
     Address actualContract = addressOf(contract);
     if (actualContract == null || !actualContract.equals(environment.registryAddress())) {
+      Environment match = null;
+      for (Environment known : KNOWN) {
+        if (known.registryAddress().equals(actualContract)) {
+          match = known;
+        }
+      }
       throw new PayloadMismatchException("domain.verifyingContract",
-          environment.registryAddress().toChecksumHex(), describe(contract));
+          environment.registryAddress().toChecksumHex() + " (" + describe(environment) + ")",
+          actualContract != null ? actualContract.toChecksumHex() : describe(contract),
+          advice(match));
     }
+  }
+
+  private static final List<Environment> KNOWN =
+      Arrays.asList(Environment.PRODUCTION, Environment.DEV);
+
+  private static String describe(Environment environment) {
+    // URLs aside: PRODUCTION.newBuilder() behind a proxy still signs for production's chain.
+    for (Environment known : KNOWN) {
+      if (known.name().equals(environment.name()) && known.chainId() == environment.chainId()
+          && known.registryAddress().equals(environment.registryAddress())) {
+        return known == Environment.PRODUCTION ? "Environment.PRODUCTION" : "Environment.DEV";
+      }
+    }
+    return "the client's Environment \"" + environment.name() + "\"";
+  }
+
+  private static String advice(Environment match) {
+    if (match == null) {
+      return "check the service URL and the Environment given to DimoClient.builder()";
+    }
+    String constant = match.equals(Environment.PRODUCTION) ? "PRODUCTION" : "DEV";
+    return "for " + constant + " use Environment." + constant;
   }
 
   private static void expectEqual(String field, String expected, Object actual) {

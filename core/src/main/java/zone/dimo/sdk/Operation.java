@@ -32,17 +32,21 @@ final class Operation {
   final Set<String> security;
   final boolean safe;
   final boolean streaming;
+  /** Login and exchange: request and answer bodies are credentials as a whole. */
+  final boolean sensitive;
   /** For vehicle-token operations: what the token must allow (the spec's x-dimo-vehicle-permissions). */
   final Set<Permission> vehiclePermissions;
   private final String vehicleParameter;
   private final int vehicleArgument;
 
   private Operation(String id, Set<String> security, boolean safe, boolean streaming,
-      Set<Permission> vehiclePermissions, String vehicleParameter, int vehicleArgument) {
+      boolean sensitive, Set<Permission> vehiclePermissions, String vehicleParameter,
+      int vehicleArgument) {
     this.id = id;
     this.security = security;
     this.safe = safe;
     this.streaming = streaming;
+    this.sensitive = sensitive;
     this.vehiclePermissions = vehiclePermissions;
     this.vehicleParameter = vehicleParameter;
     this.vehicleArgument = vehicleArgument;
@@ -97,7 +101,7 @@ final class Operation {
       permissions.add(permission);
     }
     Operation operation = new Operation(annotation.operationId(), security, safe,
-        method.getAnnotation(Streaming.class) != null,
+        method.getAnnotation(Streaming.class) != null, annotation.sensitive(),
         Collections.unmodifiableSet(permissions), annotation.vehicleParameter(),
         pathParameter(method, annotation.vehicleParameter()));
     CACHE.putIfAbsent(method, operation);

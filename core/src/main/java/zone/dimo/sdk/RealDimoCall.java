@@ -117,8 +117,11 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     CompletableFuture<R> future = new CompletableFuture<R>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
+        // The future first: cancelling the call makes OkHttp report a failure on its own
+        // thread, which must find the future already cancelled rather than win the race.
+        boolean cancelled = super.cancel(mayInterruptIfRunning);
         RealDimoCall.this.cancel();
-        return super.cancel(mayInterruptIfRunning);
+        return cancelled;
       }
     };
     prepared.call.enqueue(new Callback() {
@@ -244,8 +247,10 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     try {
       return converter.convert(body);
     } catch (Json.UndecodableBody e) {
+      // A login or exchange answer is a credential as a whole: it is not kept.
+      String raw = operation.sensitive ? "" : e.raw;
       throw new DimoDecodingException(operation.id + ": could not decode the answer (HTTP "
-          + code + "): " + Failures.describe(e.getCause()), code, e.raw, e.getCause());
+          + code + "): " + Failures.describe(e.getCause()), code, raw, e.getCause());
     } catch (IOException e) {
       throw failures.fromIo(operation, e);
     }

@@ -215,9 +215,11 @@ class FlowsTest {
         () -> dev.mintVehicle("ud1", userSigner, PNG));
 
     assertEquals("domain.chainId", e.field());
-    assertEquals("80002", e.expected());
-    assertEquals("0x89", e.actual());
-    assertEquals("Refusing to sign: domain.chainId is 0x89, expected 80002", e.getMessage());
+    assertEquals("80002 (Environment.DEV)", e.expected());
+    assertEquals("137", e.actual());
+    // Both values in decimal, and the setting that would match what the service sent.
+    assertEquals("Refusing to sign: domain.chainId is 137, this client expects 80002"
+        + " (Environment.DEV); for PRODUCTION use Environment.PRODUCTION", e.getMessage());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -232,8 +234,13 @@ class FlowsTest {
         () -> client.claimAftermarketDevice("S", userSigner, deviceSigner));
 
     assertEquals("domain.verifyingContract", e.field());
-    assertEquals("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c", e.expected());
+    assertEquals("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c (the client's Environment"
+        + " \"production\")", e.expected());
     assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", e.actual());
+    assertEquals("Refusing to sign: domain.verifyingContract is"
+        + " 0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC, this client expects"
+        + " 0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c (the client's Environment \"production\");"
+        + " for PRODUCTION use Environment.PRODUCTION", e.getMessage());
     assertEquals(1, server.getRequestCount());
   }
 
@@ -261,8 +268,8 @@ class FlowsTest {
     PayloadMismatchException version = assertThrows(PayloadMismatchException.class,
         () -> client.pairAftermarketDevice("u", "s", userSigner));
 
-    assertEquals("Refusing to sign: domain.name is DIM0, expected DIMO", name.getMessage());
-    assertEquals("Refusing to sign: domain.version is 2, expected 1", version.getMessage());
+    assertEquals("Refusing to sign: domain.name is DIM0, this client expects DIMO", name.getMessage());
+    assertEquals("Refusing to sign: domain.version is 2, this client expects 1", version.getMessage());
     assertEquals(2, server.getRequestCount());
   }
 

@@ -14,7 +14,21 @@ public final class PayloadMismatchException extends DimoException {
   private final String actual;
 
   public PayloadMismatchException(String field, String expected, String actual) {
-    super("Refusing to sign: " + field + " is " + actual + ", expected " + expected);
+    this(field, expected, actual, "");
+  }
+
+  /**
+   * A mismatch with advice on what to change.
+   *
+   * @param field the payload field, e.g. {@code domain.chainId}
+   * @param expected what this client expects, with where that comes from, e.g.
+   *     {@code 137 (Environment.PRODUCTION)}
+   * @param actual what the payload holds, in the same notation as {@code expected}
+   * @param advice what to change, e.g. {@code for DEV use Environment.DEV}; may be empty
+   */
+  public PayloadMismatchException(String field, String expected, String actual, String advice) {
+    super("Refusing to sign: " + field + " is " + actual + ", this client expects " + expected
+        + (advice.isEmpty() ? "" : "; " + advice));
     this.field = field;
     this.expected = expected;
     this.actual = actual;
