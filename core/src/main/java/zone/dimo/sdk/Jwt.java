@@ -49,6 +49,21 @@ final class Jwt {
     }
   }
 
+  /** The payload's claims, or null when the token is not a readable JWT. */
+  static @Nullable Map<String, Object> claims(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      return null;
+    }
+    try {
+      byte[] payload = Base64.getUrlDecoder().decode(stripPadding(parts[1]));
+      return ExactJson.readObject(new Buffer().write(payload), "JWT payload");
+    } catch (IllegalArgumentException e) {
+      // Deliberately no detail: the text being parsed is a credential.
+      return null;
+    }
+  }
+
   private static String stripPadding(String s) {
     int end = s.length();
     while (end > 0 && s.charAt(end - 1) == '=') {

@@ -34,6 +34,19 @@ public interface VehicleTokenProvider {
   }
 
   /**
+   * What the token {@link #token} would answer says about itself (asset, permissions, audience,
+   * subject, expiry), without exposing the token.
+   *
+   * @param tokenId the vehicle's NFT token id
+   * @param permissions what the token must allow; never empty
+   * @return the claims
+   * @throws IllegalArgumentException when the token is not a readable JWT
+   */
+  default VehicleTokenClaims claims(long tokenId, Set<Permission> permissions) {
+    return VehicleTokenClaims.read(token(tokenId, permissions));
+  }
+
+  /**
    * A provider that always answers {@code token}, whatever the vehicle; for tests and short
    * scripts.
    *

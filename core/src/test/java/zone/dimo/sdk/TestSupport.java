@@ -39,6 +39,13 @@ final class TestSupport {
     return header + "." + payload + ".c2ln";
   }
 
+  /** A JWT whose payload is the JSON text {@code claims}. */
+  static String jwtWithClaims(String claims) {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    String header = b64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8));
+    return header + "." + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+  }
+
   static String vehicleToken(long tokenId, Set<Permission> permissions) {
     return jwt("vehicle-" + tokenId + "-" + permissions, FAR_EXP);
   }

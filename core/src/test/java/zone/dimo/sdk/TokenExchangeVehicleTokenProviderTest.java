@@ -80,8 +80,9 @@ class TokenExchangeVehicleTokenProviderTest {
     assertEquals("POST", exchange.getMethod());
     assertEquals("/v1/tokens/exchange", exchange.getUrl().encodedPath());
     assertEquals("Bearer " + USER_TOKEN, exchange.getHeaders().get("Authorization"));
-    assertEquals("{\"nftContractAddress\":\"0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8\","
-        + "\"privileges\":[2],\"tokenId\":7}", exchange.getBody().utf8());
+    // Today's contract: the vehicle's asset DID and permission names, no deprecated field.
+    assertEquals("{\"asset\":\"did:erc721:80002:0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8:7\","
+        + "\"permissions\":[\"privilege:ExecuteCommands\"]}", exchange.getBody().utf8());
     RecordedRequest command = server.takeRequest();
     assertEquals("/v1/vehicle/7/commands/doors/lock", command.getUrl().encodedPath());
     assertEquals("Bearer " + issued.get(0), command.getHeaders().get("Authorization"));
@@ -121,8 +122,8 @@ class TokenExchangeVehicleTokenProviderTest {
     client.vehicleCommands().openFrunk(7L).execute();
 
     assertEquals(2, exchanges.get());
-    assertEquals("{\"nftContractAddress\":\"0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8\","
-        + "\"privileges\":[2],\"tokenId\":8}", exchangeBodies.get(1));
+    assertEquals("{\"asset\":\"did:erc721:80002:0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8:8\","
+        + "\"permissions\":[\"privilege:ExecuteCommands\"]}", exchangeBodies.get(1));
   }
 
   @Test

@@ -1,14 +1,18 @@
 package zone.dimo.sdk.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
+import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.ForbiddenException;
+import zone.dimo.sdk.errors.PermissionDeniedException;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -49,11 +53,17 @@ class DeveloperLicenseOnSandboxTest {
       DeveloperLicense license = sandbox.developerLicenses().get(0);
       DimoClient backend = licenseClient(sandbox, license);
 
-      ForbiddenException notShared = assertThrows(ForbiddenException.class,
+      DimoAuthenticationException refused = assertThrows(DimoAuthenticationException.class,
           () -> backend.vehicleCommands().lockDoors(tokenId).execute());
-      assertEquals(403, notShared.statusCode());
+      PermissionDeniedException notShared =
+          assertInstanceOf(PermissionDeniedException.class, refused.getCause());
+      assertEquals("did:erc721:80002:" + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId,
+          notShared.asset());
+      assertEquals(license.address().toChecksumHex(), notShared.grantee());
+      assertEquals(java.util.List.of("privilege:ExecuteCommands"), notShared.missingPermissions());
+      ForbiddenException answer = assertInstanceOf(ForbiddenException.class, notShared.getCause());
       assertEquals("Address " + license.address().toChecksumHex() + " lacks permissions [2] for asset did:erc721:80002:"
-          + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId + ".", notShared.errorMessage());
+          + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId + ".", answer.errorMessage());
 
       sandbox.sharePermissions(tokenId, license.address(), "privilege:ExecuteCommands");
       assertNotNull(backend.vehicleCommands().lockDoors(tokenId).execute().getRequestId());
@@ -70,9 +80,11 @@ class DeveloperLicenseOnSandboxTest {
           .environment(sandbox.environment())
           .web3Login(sandbox.clientId(), sandbox.domain(), owner)
           .build();
-      ForbiddenException e = assertThrows(ForbiddenException.class,
+      DimoAuthenticationException e = assertThrows(DimoAuthenticationException.class,
           () -> ownerClient.vehicleCommands().lockDoors(tokenId).execute());
-      assertEquals("not a dev license: " + owner.address().toChecksumHex(), e.errorMessage());
+      assertEquals("not a dev license: " + owner.address().toChecksumHex(),
+          ((ForbiddenException) e.getCause().getCause()).errorMessage());
+      assertTrue(e.getMessage().contains("DimoClient.builder().developerLicense("), e.getMessage());
     }
   }
 
