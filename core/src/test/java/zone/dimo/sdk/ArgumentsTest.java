@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
 import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoDecodingException;
-import zone.dimo.sdk.errors.ForbiddenException;
+import zone.dimo.sdk.errors.ServerErrorException;
 import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
@@ -135,19 +135,20 @@ class ArgumentsTest {
 
   @Test
   void aRefusedTokenExchangeIsReportedAsTheCallTheCallerMade() {
-    server.enqueue(json(403, "{\"code\":403,\"message\":\"Address 0x1111111111111111111111111111"
-        + "111111111111 lacks permissions [2] for asset did:erc721:80002:0x45fb:21000.\"}"));
+    server.enqueue(json(500, "{\"code\":500,\"message\":\"exchange down\"}"));
+    server.enqueue(json(500, "{\"code\":500,\"message\":\"exchange down\"}"));
+    server.enqueue(json(500, "{\"code\":500,\"message\":\"exchange down\"}"));
     DimoClient owner = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
 
     DimoAuthenticationException e = assertThrows(DimoAuthenticationException.class,
         () -> owner.vehicleCommands().lockDoors(21000L).execute());
 
-    assertEquals("lockDoors(21000): could not get a vehicle token: exchangeToken failed: HTTP 403:"
-        + " Address 0x1111111111111111111111111111111111111111 lacks permissions [2] for asset"
-        + " did:erc721:80002:0x45fb:21000. (code 403)", e.getMessage());
-    ForbiddenException cause = assertInstanceOf(ForbiddenException.class, e.getCause());
+    // Not the exchange's 5xx: the caller made lockDoors, and nothing of it was sent.
+    assertEquals("lockDoors(21000): could not get a vehicle token: exchangeToken failed: HTTP 500:"
+        + " exchange down (code 500)", e.getMessage());
+    ServerErrorException cause = assertInstanceOf(ServerErrorException.class, e.getCause());
     assertEquals("exchangeToken", cause.operationId());
-    assertEquals(1, server.getRequestCount());
+    assertEquals(3, server.getRequestCount(), "the exchange is retried; the command never sent");
   }
 
   @Test

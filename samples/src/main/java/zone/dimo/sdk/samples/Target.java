@@ -22,12 +22,14 @@ import zone.dimo.sdk.signing.PrivateKey;
  * @param aftermarketKey that device's key, or null
  * @param dcnNode a DCN node id for the public lookups, or null
  * @param syntheticDeviceTokenId a synthetic device token id for the public lookups, or null
+ * @param licenseKey an API key of the developer license whose address is {@code clientId}, or
+ *     null (the developer-license steps are then skipped)
  * @param timeout how long to wait for each mint, claim, pair and unpair to be confirmed
  */
 record Target(String description, Environment environment, String clientId, String domain,
     PrivateKey userKey, String countryCode, String vin, String smartcarCode,
     String smartcarRedirectUri, String aftermarketSerial, PrivateKey aftermarketKey,
-    String dcnNode, Long syntheticDeviceTokenId, Duration timeout) {
+    String dcnNode, Long syntheticDeviceTokenId, PrivateKey licenseKey, Duration timeout) {
 
   Target {
     Objects.requireNonNull(description, "description == null");

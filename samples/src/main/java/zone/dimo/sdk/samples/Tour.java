@@ -17,6 +17,7 @@ import okhttp3.MediaType;
 import okhttp3.ResponseBody;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.Permission;
+import zone.dimo.sdk.VehicleTokenClaims;
 import zone.dimo.sdk.devices.model.AftermarketDeviceInfo;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.CreateVehicleFromSmartcarRequest;
@@ -39,6 +40,7 @@ import zone.dimo.sdk.devices.model.UserDevice;
 import zone.dimo.sdk.devices.model.UserDeviceIntegration;
 import zone.dimo.sdk.errors.RateLimitedException;
 import zone.dimo.sdk.signing.Address;
+import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 import zone.dimo.sdk.spec.DimoCall;
 
@@ -79,6 +81,7 @@ final class Tour {
   private AftermarketDeviceInfo device;
   private Boolean claimed;
   private Boolean paired;
+  private DimoClient license;
 
   Tour(DimoClient client, Target target, Secp256k1Signer user, StepRunner steps) {
     this.client = client;
@@ -115,6 +118,9 @@ final class Tour {
       "aftermarket.claim",
       "aftermarket.pair",
       "aftermarket.unpair",
+      "license.login",
+      "license.vehicleToken",
+      "license.lockDoors",
       "public.aftermarketDevice",
       "public.aftermarketByAddress",
       "public.aftermarketImage",
@@ -152,6 +158,10 @@ final class Tour {
     step("aftermarket.claim", this::claim);
     step("aftermarket.pair", this::pair);
     step("aftermarket.unpair", this::unpair);
+    step("license.login", this::licenseLogin);
+    step("license.vehicleToken", this::licenseVehicleToken);
+    step("license.lockDoors", () -> command(needs(license, "license.login").vehicleCommands()
+        .lockDoors(mintedToken())));
     step("public.aftermarketDevice", () -> describe(
         client.nftMetadata().getAftermarketDeviceMetadata(deviceTokenId()).execute()));
     step("public.aftermarketByAddress", () -> describe(client.nftMetadata().getAftermarketDeviceMetadataByAddress(deviceAddress()).execute()));
@@ -308,6 +318,34 @@ final class Tour {
       throw skip("no vehicle with a Smartcar integration: " + creation.detail());
     }
     throw skip("no vehicle with a Smartcar integration");
+  }
+
+  // --- a developer license acting on the owner's vehicle -------------------------------------
+
+  /**
+   * How a backend works with DIMO today: it logs in as its developer license (the challenge
+   * signed by the license's API key) and exchanges that token for vehicle tokens of vehicles
+   * whose owners shared them with the license.
+   */
+  private String licenseLogin() {
+    String clientId = require(target.clientId(), "missing --client-id (the license address)");
+    String domain = require(target.domain(), "missing --domain");
+    PrivateKey apiKey = require(target.licenseKey(), "missing --license-key-file");
+    Address address = Address.fromHex(clientId);
+    // The same environment and HTTP stack; the license's token is what the exchange gets.
+    license = client.newBuilder()
+        .developerLicense(address, domain, Secp256k1Signer.of(apiKey))
+        .build();
+    license.licenseTokens().token();
+    return "as license " + address;
+  }
+
+  private String licenseVehicleToken() {
+    DimoClient backend = needs(license, "license.login");
+    VehicleTokenClaims claims = backend.vehicleTokens()
+        .claims(mintedToken(), EXECUTE_COMMANDS);
+    return "asset " + claims.asset() + ", " + claims.permissions() + ", issued to "
+        + claims.subject();
   }
 
   // --- token exchange and commands -----------------------------------------------------------

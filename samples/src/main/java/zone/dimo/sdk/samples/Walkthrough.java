@@ -20,6 +20,7 @@ import zone.dimo.sdk.Environment;
 import zone.dimo.sdk.TokenProvider;
 import zone.dimo.sdk.VehicleTokenProvider;
 import zone.dimo.sdk.sandbox.AftermarketDevice;
+import zone.dimo.sdk.sandbox.DeveloperLicense;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.PrivateKey;
@@ -114,6 +115,13 @@ public final class Walkthrough implements Callable<Integer> {
       description = "That device's key (signs the claim and confirms the VIN).")
   private Path aftermarketKeyFile;
 
+  @Option(names = "--license-key-file", paramLabel = "FILE",
+      description = "An API key of the developer license whose address is --client-id: the"
+          + " walkthrough then also logs in as the license and locks the minted vehicle's doors"
+          + " with a vehicle token for it (the owner must have shared the vehicle with the"
+          + " license).")
+  private Path licenseKeyFile;
+
   @Option(names = "--dcn-node", paramLabel = "NODE", description = "A DCN node id to look up.")
   private String dcnNode;
 
@@ -199,6 +207,9 @@ public final class Walkthrough implements Callable<Integer> {
       target.userKey().destroy();
       if (target.aftermarketKey() != null) {
         target.aftermarketKey().destroy();
+      }
+      if (target.licenseKey() != null) {
+        target.licenseKey().destroy();
       }
       if (sandbox != null) {
         sandbox.close();
@@ -287,8 +298,23 @@ public final class Walkthrough implements Callable<Integer> {
           .orElse(null);
     }
     PrivateKey user = userKey(deviceKey);
+    // The owner logs in on a provisioned developer license's client id, as "Login with DIMO"
+    // does: the sandbox then treats the vehicles as shared with that license, whose API key the
+    // license steps log in with. With --client-id the sandbox registers that id instead.
+    String owner = sandbox.clientId();
+    String ownerDomain = sandbox.domain();
+    PrivateKey licenseKey = licenseKeyFile == null ? null
+        : load("--license-key-file", licenseKeyFile);
+    if (clientId == null) {
+      DeveloperLicense license = sandbox.developerLicenses().get(0);
+      owner = license.address().toChecksumHex();
+      ownerDomain = license.redirectUri();
+      if (licenseKey == null) {
+        licenseKey = license.apiKey();
+      }
+    }
     return new Target("embedded sandbox at " + sandbox.devicesUrl() + " (chain "
-        + sandbox.chainId() + ")", env, sandbox.clientId(), sandbox.domain(), user, country,
+        + sandbox.chainId() + ")", env, owner, ownerDomain, user, country,
         vin != null ? vin : sandbox.deviceDefinitions().get(0).sampleVin(),
         smartcarCode != null ? smartcarCode : sandbox.smartcarCode(),
         smartcarRedirectUri != null ? smartcarRedirectUri : sandbox.domain(),
@@ -296,7 +322,7 @@ public final class Walkthrough implements Callable<Integer> {
         dcnNode != null ? dcnNode : sandbox.dcnNodeId(),
         syntheticDeviceTokenId != null ? syntheticDeviceTokenId
             : sandbox.syntheticDeviceTokenIds().get(0),
-        timeout());
+        licenseKey, timeout());
   }
 
   // --- remote services -----------------------------------------------------------------------
@@ -353,7 +379,7 @@ public final class Walkthrough implements Callable<Integer> {
     return new Target(built.name() + " services at " + built.devicesUrl() + " (chain "
         + built.chainId() + ")", built, clientId, domain, user, country, vin, smartcarCode,
         smartcarRedirectUri, aftermarketSerial, deviceKey, dcnNode, syntheticDeviceTokenId,
-        timeout());
+        licenseKeyFile == null ? null : load("--license-key-file", licenseKeyFile), timeout());
   }
 
   /** The user's key; destroys {@code deviceKey} (loaded before it) when it cannot be had. */

@@ -57,7 +57,7 @@ class WalkthroughTest {
     }
     String printed = out.toString();
     assertTrue(printed.contains("embedded sandbox"), printed);
-    assertTrue(printed.contains("32 steps: 32 passed, 0 failed, 0 skipped"), printed);
+    assertTrue(printed.contains("35 steps: 35 passed, 0 failed, 0 skipped"), printed);
     assertEquals("", err.toString());
   }
 
@@ -80,7 +80,11 @@ class WalkthroughTest {
         () -> assertStep(steps, "geofence.delete", "deleteGeofence", 204),
         () -> assertStep(steps, "aftermarket.claim", "submitClaim", 200),
         () -> assertStep(steps, "aftermarket.unpair", "submitUnpair", 200),
-        () -> assertStep(steps, "public.dcnImage", "getDcnImage", 200));
+        () -> assertStep(steps, "public.dcnImage", "getDcnImage", 200),
+        // The developer license: its own login, an exchange by asset DID, the command.
+        () -> assertStep(steps, "license.login", "submitChallenge", 200),
+        () -> assertStep(steps, "license.vehicleToken", "exchangeToken", 200),
+        () -> assertStep(steps, "license.lockDoors", "lockDoors", 200));
     assertTrue(steps.get("mint.submit").calls() >= 2, "payload fetched, then submitted");
   }
 
@@ -103,7 +107,7 @@ class WalkthroughTest {
     String printed = out.toString();
     assertTrue(printed.contains("remote services at " + sandbox.devicesUrl()), printed);
     assertTrue(printed.contains(device.serial()), printed);
-    for (String key : List.of("user.key", "device.key")) {
+    for (String key : List.of("user.key", "device.key", "license.key")) {
       String hex = Files.readString(dir.resolve(key)).trim().replaceFirst("^0x", "");
       assertFalse(printed.contains(hex.substring(0, 16)), "the key in the output");
     }
@@ -156,7 +160,9 @@ class WalkthroughTest {
     assertEquals("missing --aftermarket-serial", steps.get("public.aftermarketImage").detail());
     assertEquals("missing --synthetic-device-token-id", steps.get("public.syntheticDevice").detail());
     assertEquals("missing --dcn-node", steps.get("public.dcn").detail());
-    assertTrue(out.toString().contains("32 steps: 0 passed, 0 failed, 32 skipped"), out::toString);
+    assertEquals("missing --client-id (the license address)",
+        steps.get("license.login").detail());
+    assertTrue(out.toString().contains("35 steps: 0 passed, 0 failed, 35 skipped"), out::toString);
   }
 
   @Test
@@ -300,8 +306,12 @@ class WalkthroughTest {
         "--devices-url", sandbox.devicesUrl(),
         "--auth-url", sandbox.authUrl(),
         "--token-exchange-url", sandbox.tokenExchangeUrl(),
-        "--client-id", sandbox.clientId(),
-        "--domain", sandbox.domain(),
+        // The owner logs in on a developer license's client id (Login with DIMO), which shares
+        // the vehicles with it; the license steps log in with its API key.
+        "--client-id", sandbox.developerLicenses().get(0).address().toChecksumHex(),
+        "--domain", sandbox.developerLicenses().get(0).redirectUri(),
+        "--license-key-file", keyFile("license.key", sandbox.developerLicenses().get(0).apiKey())
+            .toString(),
         "--private-key-file", keyFile("user.key", PrivateKey.generate(new SecureRandom())).toString(),
         "--vehicle-nft-contract", sandbox.vehicleNftContract().toString(),
         "--chain-id", Long.toString(sandbox.chainId()),
