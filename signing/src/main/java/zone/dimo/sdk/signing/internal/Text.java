@@ -33,7 +33,7 @@ public final class Text {
 
   /**
    * Returns {@code s} with backslash, double quote, control characters, line and paragraph
-   * separators and unpaired surrogates escaped ({@code \n}, {@code \u0000}…), keeping its first 48
+   * separators and unpaired surrogates escaped ({@code \n}, <code>&#92;u0000</code>…), keeping its first 48
    * and last 16 characters around {@code …} when it has more than 80.
    *
    * @param s the text to shorten
