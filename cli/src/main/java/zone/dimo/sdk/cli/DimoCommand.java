@@ -37,7 +37,8 @@ import zone.dimo.sdk.signing.internal.Text;
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
-      "  1  bad input (one line per bad input; the other inputs are still processed)",
+      "  1  bad input (one line per bad input; the other inputs are still processed),"
+          + " including any malformed signature",
       "  2  usage error"
     })
 public final class DimoCommand implements Runnable {
