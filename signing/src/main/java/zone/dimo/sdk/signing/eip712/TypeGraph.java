@@ -104,8 +104,8 @@ final class TypeGraph {
         throw typePath.error("type name '" + typeName + "' is an atomic type");
       }
       if (FieldType.isBadWidth(typeName) || typeName.equals("uint") || typeName.equals("int")) {
-        throw typePath.error(
-            "type name '" + typeName + "' is reserved: it reads as an atomic type of a width EIP-712 does not have");
+        // uint7 or uint would read as a (bad) atomic type wherever it is used, never as this struct.
+        throw typePath.error("type name '" + typeName + "' is reserved for atomic types");
       }
       if (!(entry.getValue() instanceof List)) {
         throw typePath.error("must be an array of {name, type} members");

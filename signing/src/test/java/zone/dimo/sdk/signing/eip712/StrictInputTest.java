@@ -119,7 +119,7 @@ class StrictInputTest {
   void typeNamesOfImpossibleWidthsAreRefused() {
     // uint7 can be neither an atomic type nor a struct: ethers refuses it as an invalid width.
     assertEquals(
-        "types.uint7: type name 'uint7' is reserved: it reads as an atomic type of a width EIP-712 does not have",
+        "types.uint7: type name 'uint7' is reserved for atomic types",
         error(document("M=h:string;uint7=v:string", msg("h", "x"))));
     assertEquals(
         "types.M[0].type: unknown type 'bytes33' (not a valid atomic type)",
