@@ -5,6 +5,7 @@ import java.util.Objects;
 import okio.Buffer;
 import okio.BufferedSource;
 import zone.dimo.sdk.signing.eip712.TypedData;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * Reads EIP-712 typed-data JSON (as handed out by the DIMO Devices API, {@code eth_signTypedData_v4}
@@ -15,6 +16,12 @@ import zone.dimo.sdk.signing.eip712.TypedData;
  * {@code uint256} written as a JSON number is signed exactly as written. Object key order is kept,
  * and a key repeated within one object is refused (two parsers could otherwise disagree on what was
  * signed).
+ *
+ * <p>Parsing is strict RFC 8259, because what is signed must be exactly what was written: the
+ * input must be well-formed UTF-8 (a {@code String} must not hold an unpaired surrogate), strings
+ * must not hold raw control characters, only the RFC's escapes are accepted (not {@code \'}), and
+ * nothing may follow the object. Messages say where the problem is (a JSON path such as
+ * {@code $.types.Mail[0]}, or a line and column), on one line, without echoing long values.
  *
  * <p>Sign the bytes you received: parse the raw response body, never an object that was decoded
  * and re-serialised.
@@ -32,7 +39,20 @@ public final class TypedDataJson {
    */
   public static TypedData parse(String json) {
     Objects.requireNonNull(json, "json == null");
-    return parse(new Buffer().writeUtf8(json));
+    return parse(utf8(json, "typed data JSON"));
+  }
+
+  /**
+   * The UTF-8 bytes of {@code json}; refuses an unpaired surrogate, which Okio (like
+   * {@code String.getBytes}) would silently write as {@code ?}.
+   */
+  private static Buffer utf8(String json, String what) {
+    int bad = Text.unpairedSurrogate(json);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          "Malformed " + what + ": " + Text.describeUnpairedSurrogate(json, bad));
+    }
+    return new Buffer().writeUtf8(json);
   }
 
   /**
@@ -53,7 +73,7 @@ public final class TypedDataJson {
    */
   public static TypedData parse(BufferedSource source) {
     Objects.requireNonNull(source, "source == null");
-    return TypedData.fromMap(ExactJson.readObject(source, "typed data JSON"));
+    return TypedData.fromMap(ExactJson.readStrictObject(source, "typed data JSON"));
   }
 
   /**
@@ -61,10 +81,11 @@ public final class TypedDataJson {
    * number values (the form {@link TypedData#fromMap(Map)} accepts), without interpreting it.
    * Useful to inspect or amend a payload before building the typed data.
    *
-   * @throws IllegalArgumentException if the text is not one well-formed JSON object
+   * @throws IllegalArgumentException if the text is not one well-formed JSON object (parsed as
+   *     strictly as by {@link #parse(String)})
    */
   public static Map<String, Object> parseObject(String json) {
     Objects.requireNonNull(json, "json == null");
-    return ExactJson.readObject(new Buffer().writeUtf8(json), "JSON");
+    return ExactJson.readStrictObject(utf8(json, "JSON"), "JSON");
   }
 }

@@ -35,7 +35,7 @@ class ExactJsonTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ExactJson.readObject(new Buffer().writeUtf8("{\"a\":{\"b\":tru}}"), "login answer"));
     assertTrue(e.getMessage().startsWith("Malformed login answer at $.a.b: "), e.getMessage());
-    assertEquals("Malformed login answer at $: expected an object but was STRING",
+    assertEquals("Malformed login answer at $: expected an object but was a string",
         assertThrows(IllegalArgumentException.class,
             () -> ExactJson.readObject(new Buffer().writeUtf8("\"x\""), "login answer")).getMessage());
   }

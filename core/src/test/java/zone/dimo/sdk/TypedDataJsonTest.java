@@ -1,6 +1,7 @@
 package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,14 +75,14 @@ class TypedDataJsonTest {
   void truncatedJsonIsReportedAsEndOfInput() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TypedDataJson.parse("{\"types\":{"));
-    assertEquals("Malformed typed data JSON at $.types.: unexpected end of input", e.getMessage());
+    assertEquals("Malformed typed data JSON at $.types: unexpected end of input", e.getMessage());
   }
 
   @Test
   void topLevelMustBeAnObject() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TypedDataJson.parse("[1]"));
-    assertEquals("Malformed typed data JSON at $: expected an object but was BEGIN_ARRAY", e.getMessage());
+    assertEquals("Malformed typed data JSON at $: expected an object but was an array", e.getMessage());
   }
 
   @Test
@@ -103,5 +104,135 @@ class TypedDataJsonTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> TypedDataJson.parse("{\"types\":{}}"));
     assertInstanceOf(zone.dimo.sdk.signing.eip712.InvalidTypedDataException.class, e);
+  }
+
+  // ---------------------------------------------------------------- strict RFC 8259 (issue 8, item 14)
+
+  @Test
+  void rawControlCharactersInStringsAreRefused() {
+    String json = MINT.replace("\"Make\"", "\"Ma\tke\"");
+    assertEquals(
+        "Malformed typed data JSON at line 1, column " + (json.indexOf('\t') + 1) + ": raw control character U+0009 in a string"
+            + " (JSON needs it escaped, e.g. \\n or \\u0009)",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parse(json)).getMessage());
+    assertEquals(
+        "Malformed JSON at line 2, column 7: raw control character U+000A in a string (JSON needs it escaped, e.g. \\n or \\u000a)",
+        assertThrows(IllegalArgumentException.class,
+            () -> TypedDataJson.parseObject("{\n\"k\":\"a\nb\"}")).getMessage());
+  }
+
+  @Test
+  void escapedControlCharactersAreAccepted() {
+    assertEquals("a\tb\nc", TypedDataJson.parseObject("{\"k\":\"a\\tb\\nc\"}").get("k"));
+  }
+
+  @Test
+  void singleQuoteEscapeIsRefused() {
+    assertEquals(
+        "Malformed JSON at line 1, column 9: invalid escape sequence \\' (JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+        assertThrows(IllegalArgumentException.class,
+            () -> TypedDataJson.parseObject("{\"k\":\"it\\'s\"}")).getMessage());
+    // In a name too, and an escaped backslash before a quote is not an escape of the quote.
+    assertEquals(
+        "Malformed JSON at line 1, column 4: invalid escape sequence \\' (JSON allows \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+        assertThrows(IllegalArgumentException.class,
+            () -> TypedDataJson.parseObject("{\"a\\'\":1}")).getMessage());
+    assertEquals("x\\", TypedDataJson.parseObject("{\"k\":\"x\\\\\"}").get("k"));
+  }
+
+  @Test
+  void malformedUtf8IsRefusedNotReadAsReplacementCharacters() {
+    byte[] json = "{\"k\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] latin1 = "{\"k\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertEquals("caf\u00e9", TypedDataJson.parseObject(new String(json, StandardCharsets.UTF_8)).get("k"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> TypedDataJson.parse(latin1));
+    assertEquals("Malformed typed data JSON at line 1, column 10: not valid UTF-8 (byte 0xe9)", e.getMessage());
+  }
+
+  @Test
+  void unpairedSurrogateInAJavaStringIsRefused() {
+    assertEquals(
+        "Malformed JSON: unpaired UTF-16 surrogate U+D800 at index 7 (text with it has no UTF-8 encoding)",
+        assertThrows(IllegalArgumentException.class,
+            () -> TypedDataJson.parseObject("{\"k\":\"a\uD800\"}")).getMessage());
+  }
+
+  @Test
+  void upperCaseXVerifyingContractIsRefused() {
+    String json = MINT.replace("\"0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC\"", "\"0XFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC\"");
+    assertEquals(
+        "domain.verifyingContract: address must start with 0x (lower-case x), not 0X: \"0XFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC\"",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parse(json)).getMessage());
+  }
+
+  @Test
+  void structNamedLikeAnAtomicTypeIsAccepted() {
+    String json = MINT
+        .replace("{\"name\":\"manufacturerNode\",\"type\":\"uint256\"}", "{\"name\":\"manufacturerNode\",\"type\":\"uint256Holder\"}")
+        .replace("\"primaryType\"", "\"primaryType\"")
+        .replace("\"MintVehicleSign\":[", "\"uint256Holder\":[{\"name\":\"v\",\"type\":\"uint256\"}],\"MintVehicleSign\":[")
+        .replace("\"manufacturerNode\":115792089237316195423570985008687907853269984665640564039457584007913129639935",
+            "\"manufacturerNode\":{\"v\":42}");
+    TypedData typedData = TypedDataJson.parse(json);
+    assertEquals(
+        "MintVehicleSign(uint256Holder manufacturerNode,address owner,string[] attributes,string[] infos)uint256Holder(uint256 v)",
+        zone.dimo.sdk.signing.eip712.Eip712.encodeType(typedData, "MintVehicleSign"));
+  }
+
+  // ---------------------------------------------------------------- messages for people (item 16)
+
+  @Test
+  void emptyInputIsSaidSo() {
+    assertEquals("Malformed typed data JSON: empty input",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parse(new byte[0])).getMessage());
+    assertEquals("Malformed typed data JSON: empty input",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parse(" \r\n\t")).getMessage());
+  }
+
+  @Test
+  void lenientOnlySyntaxIsExplainedWithoutJavaApiNames() {
+    for (String json : new String[] {"{'a':1}", "{a:1}", "{\"a\":NaN}", "{\"a\":01}", "{\"a\":1/*c*/}"}) {
+      String message = assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject(json)).getMessage();
+      assertTrue(message.endsWith(": not valid JSON (only strict RFC 8259 JSON is accepted: double-quoted names and"
+          + " strings, no trailing commas, comments, NaN or leading zeros)"), json + " -> " + message);
+      assertFalse(message.contains("setLenient"), message);
+      assertFalse(message.contains("JsonReader"), message);
+    }
+    assertEquals("Malformed JSON at $.a: not valid JSON (only strict RFC 8259 JSON is accepted: double-quoted names and"
+            + " strings, no trailing commas, comments, NaN or leading zeros)",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject("{\"a\":tru}")).getMessage());
+  }
+
+  @Test
+  void moshiMessagesLoseTheirDuplicatePathAndCapital() {
+    assertEquals("Malformed JSON at $.a: expected name",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject("{\"a\":1,}")).getMessage());
+    assertEquals("Malformed JSON at $.a: expected ':'",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject("{\"a\" 1}")).getMessage());
+    assertEquals("Malformed JSON at $.a[1]: unterminated array",
+        assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject("{\"a\":[1 2]}")).getMessage());
+    assertEquals("Malformed JSON at $.a: invalid escape sequence: \\x",
+        assertThrows(IllegalArgumentException.class, () -> ExactJson.readObject(new Buffer().writeUtf8("{\"a\":\"\\x\"}"), "JSON")).getMessage());
+  }
+
+  @Test
+  void aHugeKeyOrNumberIsNotEchoedInFull() {
+    String key = "k".repeat(1 << 20);
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> TypedDataJson.parseObject("{\"" + key + "\":1,\"" + key + "\":2}")).getMessage();
+    assertTrue(message.length() < 400, message.length() + " characters");
+    assertTrue(message.endsWith(": duplicate key \"" + "k".repeat(48) + "…" + "k".repeat(16) + "\" (1048576 characters)"), message);
+    assertEquals("Malformed JSON at $.n: number of 1001 characters is too long (at most 1000)",
+        assertThrows(IllegalArgumentException.class,
+            () -> TypedDataJson.parseObject("{\"n\":" + "9".repeat(1001) + "}")).getMessage());
+  }
+
+  @Test
+  void aVeryDeepPathIsShortened() {
+    String json = "{\"a\":" + "[".repeat(200) + "x";
+    String message = assertThrows(IllegalArgumentException.class, () -> TypedDataJson.parseObject(json)).getMessage();
+    assertEquals("Malformed JSON at $.a" + "[0]".repeat(12) + "…" + "[0]".repeat(26) + ": not valid JSON (only strict RFC 8259 JSON is accepted: double-quoted names and"
+        + " strings, no trailing commas, comments, NaN or leading zeros)", message);
   }
 }

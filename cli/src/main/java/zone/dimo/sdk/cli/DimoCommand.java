@@ -12,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * The {@code dimo} command: EIP-712 typed-data digests and signatures, EIP-191 personal_sign,
@@ -36,7 +37,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     footerHeading = "%nExit status:%n",
     footer = {
       "  0  success",
-      "  1  bad input (one line per bad input; the other inputs are still processed)",
+      "  1  bad input (one line per bad input; the other inputs are still processed),"
+          + " including any malformed signature",
       "  2  usage error"
     })
 public final class DimoCommand implements Runnable {
@@ -92,11 +94,12 @@ public final class DimoCommand implements Runnable {
   // Messages of our own exceptions and of the SDK's never contain key material (both promise
   // it); a null message still gets a readable line.
   private static String describe(Exception e) {
-    if (e instanceof InputException) {
-      return e.getMessage();
-    }
     String message = e.getMessage();
-    return message == null || message.isEmpty() ? e.getClass().getSimpleName() : message;
+    if (message == null || message.isEmpty()) {
+      // Only a bug gets here; the class name is what a bug report needs.
+      return "internal error (" + e.getClass().getName() + ")";
+    }
+    return Text.oneLine(message, 1000);
   }
 
   /** Reads the version Maven wrote into {@code version.properties} at build time. */

@@ -23,14 +23,6 @@ final class HexConverters {
     }
   }
 
-  /** Exactly 65 bytes: an r||s||v signature. */
-  static final class Signature implements ITypeConverter<HexBytes> {
-    @Override
-    public HexBytes convert(String value) {
-      return decode(value, 65);
-    }
-  }
-
   private static HexBytes decode(String value, int expectedLength) {
     byte[] bytes;
     try {

@@ -3,11 +3,13 @@ package zone.dimo.sdk.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * Reads the inputs named on the command line: a file path, or {@code -} for standard input (read
@@ -36,7 +38,7 @@ final class Inputs {
       try {
         return readBounded(name, stdin, maxBytes);
       } catch (IOException e) {
-        throw new InputException(name, "cannot read standard input (" + e.getClass().getSimpleName() + ")");
+        throw new InputException(name, "cannot read standard input: " + reason(e));
       }
     }
     Path path;
@@ -55,8 +57,17 @@ final class Inputs {
     } catch (AccessDeniedException e) {
       throw new InputException(name, "permission denied");
     } catch (IOException e) {
-      throw new InputException(name, "cannot read (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(name, "cannot read: " + reason(e));
     }
+  }
+
+  /**
+   * What went wrong, in the operating system's words ("Too many levels of symbolic links"), never
+   * a Java class name.
+   */
+  static String reason(IOException e) {
+    String reason = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+    return reason == null || reason.isEmpty() ? "input/output error" : Text.oneLine(reason, 200);
   }
 
   private static byte[] readBounded(String name, InputStream in, int maxBytes)

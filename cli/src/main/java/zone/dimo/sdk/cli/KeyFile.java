@@ -110,7 +110,7 @@ final class KeyFile {
     } catch (AccessDeniedException e) {
       throw new InputException(name, "permission denied");
     } catch (IOException e) {
-      throw new InputException(name, "cannot write (" + e.getClass().getSimpleName() + ")");
+      throw new InputException(name, "cannot write: " + Inputs.reason(e));
     }
   }
 

@@ -1,11 +1,15 @@
 package zone.dimo.sdk.cli;
 
-import java.io.PrintWriter;
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,7 +65,7 @@ final class SandboxCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port must be in 0..65535, was " + port);
     }
-    try (DimoSandbox sandbox = DimoSandbox.builder().port(port).start()) {
+    try (DimoSandbox sandbox = start(port)) {
       if (deviceKeys != null) {
         writeDeviceKeys(sandbox, deviceKeys);
       }
@@ -72,6 +76,29 @@ final class SandboxCommand implements Callable<Integer> {
       whileRunning.accept(sandbox);
     }
     return 0;
+  }
+
+  /**
+   * Starts the sandbox, saying why the port could not be bound (the sandbox's own message names
+   * only the address; the reason, such as "Address already in use", is in its cause).
+   */
+  private static DimoSandbox start(int port) throws InputException {
+    try {
+      return DimoSandbox.builder().port(port).start();
+    } catch (UncheckedIOException e) {
+      IOException cause = e.getCause();
+      String reason = cause.getMessage() == null ? "cannot bind" : cause.getMessage();
+      String advice = cause instanceof BindException && reason.toLowerCase(Locale.ROOT).contains("in use")
+          ? "; another process listens there: choose another --port, or 0 for any free port"
+          : "";
+      throw new InputException(
+          "--port " + port,
+          "cannot listen on 127.0.0.1:" + port + ": " + lowerFirst(reason) + advice);
+    }
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
   private void print(DimoSandbox sandbox, PrintWriter out) {

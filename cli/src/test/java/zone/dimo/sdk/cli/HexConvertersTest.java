@@ -22,12 +22,6 @@ class HexConvertersTest {
   }
 
   @Test
-  void signatureNeedsExactly65Bytes() {
-    assertEquals(65, new HexConverters.Signature().convert("0x" + "01".repeat(65)).bytes().length);
-    assertThrows(TypeConversionException.class, () -> new HexConverters.Signature().convert("0x" + "01".repeat(64)));
-  }
-
-  @Test
   void malformedHexIsAConversionError() {
     assertEquals("odd number of hex digits", assertThrows(TypeConversionException.class, () -> new HexConverters.AnyLength().convert("0x1")).getMessage());
   }

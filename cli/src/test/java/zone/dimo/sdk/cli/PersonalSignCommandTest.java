@@ -79,7 +79,7 @@ class PersonalSignCommandTest {
     Cli.Result result = Cli.run("personal-sign", "--key-file", key);
 
     assertEquals(2, result.exitCode(), result::toString);
-    assertTrue(result.err().startsWith("dimo: Error: Missing required argument (specify one of these): (--text=TEXT | --hex=0xHEX)"), result::toString);
+    assertTrue(result.err().startsWith("dimo: Error: Missing required argument (specify one of these): (--text=TEXT | --text-file=FILE | --hex=0xHEX)"), result::toString);
   }
 
   @Test
@@ -102,5 +102,151 @@ class PersonalSignCommandTest {
     assertEquals(1, result.exitCode(), result::toString);
     assertEquals(List.of("dimo: " + zero + ": not a valid secp256k1 private key (must be in 1..n-1)"), result.errLines());
     assertEquals("", result.out());
+  }
+
+  // ---------------------------------------------------------------- issue 8, item 15
+
+  @Test
+  void aTextStartingWithADashIsWrittenWithAnEqualsSign() {
+    Cli.Result dashH = Cli.run("personal-sign", "--key-file", key, "--text=-h");
+    Cli.Result dashDashHex = Cli.run("personal-sign", "--text=--hex", "--key-file", key);
+
+    assertEquals(0, dashH.exitCode(), dashH::toString);
+    assertEquals(Cli.run("personal-sign", "--key-file", key, "--hex", "0x2d68").outLines(), dashH.outLines());
+    assertEquals(0, dashDashHex.exitCode(), dashDashHex::toString);
+    assertEquals(Cli.run("personal-sign", "--key-file", key, "--hex", "0x2d2d686578").outLines(), dashDashHex.outLines());
+  }
+
+  @Test
+  void anAttachedDashValueStillCountsAsTextForExclusivity() {
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text=-h", "--hex", "0x00");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertTrue(result.err().startsWith("dimo: Error: --text=TEXT, --hex=0xHEX are mutually exclusive"), result::toString);
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aSeparateDashValueIsStillAForgottenValue() {
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text", "-h");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertTrue(result.err().startsWith("dimo: Expected parameter for option '--text' but found '-h'"), result::toString);
+  }
+
+  @Test
+  void textTheJvmCouldNotDecodeIsRefused() {
+    // What the launcher makes of "h\u00e9llo" under LC_ALL=C: each undecodable byte becomes U+FFFD.
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text", "h\uFFFD\uFFFDllo");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("dimo: --text: holds U+FFFD at index 1: the JVM could not decode the argument in the platform charset ("
+            + PersonalSignCommand.platformCharset() + "), so it is not the text you typed; use a UTF-8 locale"
+            + " (e.g. LC_ALL=C.UTF-8), --text-file FILE (read as UTF-8) or --hex"),
+        result.errLines());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void textWithAnUnpairedSurrogateIsRefused() {
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text", "ab\uD800");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("dimo: --text: unpaired UTF-16 surrogate U+D800 at index 2 (text with it has no UTF-8 encoding)"),
+        result.errLines());
+  }
+
+  @Test
+  void textFileIsSignedAsItsExactUtf8Bytes() {
+    String unicode = Cli.writeFile(dir, "unicode.txt", "h\u00e9llo w\u00f6rld \uD83C\uDF0D \u65e5\u672c\u8a9e");
+    String withNewline = Cli.writeFile(dir, "newline.txt", "hello world\n");
+
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text-file", unicode);
+    Cli.Result newline = Cli.run("personal-sign", "--key-file", key, "--text-file", withNewline);
+
+    assertEquals(List.of(UNICODE_SIG), result.outLines(), result::toString);
+    assertEquals(0, newline.exitCode(), newline::toString);
+    // The final newline is part of the message: the same as --hex of "hello world\n", not "hello world".
+    assertEquals(Cli.run("personal-sign", "--key-file", key, "--hex", "0x68656c6c6f20776f726c640a").outLines(), newline.outLines());
+  }
+
+  @Test
+  void textFileReadsStandardInput() {
+    Cli.Result result = Cli.runWithStdin("hello world", "personal-sign", "--key-file", key, "--text-file", "-");
+
+    assertEquals(List.of(HELLO_WORLD_SIG), result.outLines(), result::toString);
+  }
+
+  @Test
+  void textFileThatIsNotUtf8IsRefused() throws java.io.IOException {
+    Path latin1 = java.nio.file.Files.write(dir.resolve("latin1.txt"), new byte[] {'c', 'a', 'f', (byte) 0xE9});
+
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text-file", latin1.toString());
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("dimo: " + latin1 + ": not valid UTF-8 at byte 3; sign bytes that are not UTF-8 text with --hex"),
+        result.errLines());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void textFileAndTextAreExclusive() {
+    String file = Cli.writeFile(dir, "m.txt", "hello world");
+
+    Cli.Result result = Cli.run("personal-sign", "--key-file", key, "--text-file", file, "--text", "x");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertTrue(result.err().startsWith("dimo: Error: --text=TEXT, --text-file=FILE are mutually exclusive"), result::toString);
+  }
+
+  /**
+   * The real thing: a JVM started under LC_ALL=C gets "h\u00e9llo" as UTF-8 bytes on its command line
+   * and cannot decode them. The command is run through sh with printf so that the bytes reach the
+   * child exactly, whatever this JVM's own charset.
+   */
+  @Test
+  void underTheCLocaleUndecodableTextIsRefusedAndTextFileStillWorks() throws Exception {
+    String file = Cli.writeFile(dir, "m.txt", "h\u00e9llo");
+    String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = "exec \"$0\" -cp \"$1\" zone.dimo.sdk.cli.DimoCommand personal-sign --key-file \"$2\" ";
+
+    Child refused = child(command + "--text \"$(printf 'h\\303\\251llo')\"", javaBinary, key);
+    Child fromFile = child(command + "--text-file \"$3\"", javaBinary, key, file);
+
+    assertEquals(1, refused.exitCode, refused::toString);
+    assertEquals("", refused.out, refused::toString);
+    assertEquals(
+        "dimo: --text: holds U+FFFD at index 1: the JVM could not decode the argument in the platform charset"
+            + " (ANSI_X3.4-1968), so it is not the text you typed; use a UTF-8 locale (e.g. LC_ALL=C.UTF-8),"
+            + " --text-file FILE (read as UTF-8) or --hex\n",
+        refused.err);
+    assertEquals(0, fromFile.exitCode, fromFile::toString);
+    assertEquals(Cli.run("personal-sign", "--key-file", key, "--hex", "0x68c3a96c6c6f").out(), fromFile.out);
+  }
+
+  private record Child(int exitCode, String out, String err) {}
+
+  private Child child(String shellCommand, String javaBinary, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("sh", "-c", shellCommand, javaBinary, System.getProperty("java.class.path")));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG") || name.equals("JAVA_TOOL_OPTIONS"));
+    builder.environment().put("LC_ALL", "C");
+    Process process = builder.start();
+    process.getOutputStream().close();
+    java.util.concurrent.CompletableFuture<byte[]> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return process.getErrorStream().readAllBytes();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    byte[] out = process.getInputStream().readAllBytes();
+    assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "child JVM did not finish");
+    return new Child(process.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8),
+        new String(err.get(), java.nio.charset.StandardCharsets.UTF_8));
   }
 }

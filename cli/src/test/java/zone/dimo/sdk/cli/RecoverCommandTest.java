@@ -71,14 +71,37 @@ class RecoverCommandTest {
     assertTrue(result.err().startsWith("dimo: --signature: "), result::toString);
   }
 
-  @Test
-  void a64ByteSignatureIsAUsageError() {
-    Cli.Result result = Cli.run("recover", "--digest", DIGEST, "--signature", "0x" + R + LOW_S);
+  /** Every malformed signature is bad input (exit 1), whatever is wrong with it, never a usage error. */
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "0x" + R + LOW_S + ":expected 65 bytes r||s||v (0x + 130 hex digits), got 64 (a 64-byte EIP-2098 compact signature is not accepted)",
+      "0x" + R + LOW_S + "1c00:expected 65 bytes r||s||v (0x + 130 hex digits), got 66",
+      "0x:expected 65 bytes r||s||v (0x + 130 hex digits), got 0",
+      "0x" + R + LOW_S + "1:odd number of hex digits",
+      "0x" + R + LOW_S + "zz:not a hex digit at position 130",
+      R + LOW_S + "1c:expected 0x-prefixed hex",
+      "0x" + R + LOW_S + "01:v must be 27 or 28, was 1 (a raw recovery id: add 27)",
+      "0x" + R + LOW_S + "1d:v must be 27 or 28, was 29",
+      "0x" + R + HIGH_S + "1b:s must be at most n/2 (high-s signatures are malleable and refused, EIP-2)",
+      "0x" + ZERO + LOW_S + "1c:r must be in [1, n-1]",
+  })
+  void everyMalformedSignatureIsADataErrorWithAMessageForPeople(String signatureAndMessage) {
+    String signature = signatureAndMessage.substring(0, signatureAndMessage.indexOf(':'));
+    String message = signatureAndMessage.substring(signatureAndMessage.indexOf(':') + 1);
 
-    assertEquals(2, result.exitCode(), result::toString);
-    assertTrue(
-        result.err().startsWith("dimo: Invalid value for option '--signature': expected 65 bytes (0x + 130 hex digits), got 64"),
-        result::toString);
+    Cli.Result result = Cli.run("recover", "--digest", DIGEST, "--signature", signature);
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of("dimo: --signature: " + message), result.errLines());
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aHugeSignatureIsNotEchoed() {
+    Cli.Result result = Cli.run("recover", "--digest", DIGEST, "--signature", "0x" + "ab".repeat(512 * 1024));
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of("dimo: --signature: expected 65 bytes r||s||v (0x + 130 hex digits), got 524288"), result.errLines());
   }
 
   @Test

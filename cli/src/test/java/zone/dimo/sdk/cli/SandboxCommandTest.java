@@ -188,4 +188,20 @@ class SandboxCommandTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void aBusyPortIsReportedWithTheReason() throws IOException {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int port = busy.getLocalPort();
+
+      Cli.Result result = runSandbox(new AtomicReference<>(), "--port", String.valueOf(port));
+
+      assertEquals(1, result.exitCode(), result::toString);
+      assertEquals(
+          List.of("dimo: --port " + port + ": cannot listen on 127.0.0.1:" + port + ": address already in use;"
+              + " another process listens there: choose another --port, or 0 for any free port"),
+          result.errLines());
+      assertEquals("", result.out());
+    }
+  }
 }

@@ -242,4 +242,70 @@ class TypedDataCommandTest {
     assertEquals(2, result.exitCode(), result::toString);
     assertTrue(result.err().startsWith("dimo: Missing required option: '--key-file=KEY'"), result::toString);
   }
+
+  // ---------------------------------------------------------------- issue 8, items 14 and 16
+
+  @Test
+  void anEmptyFileIsEmptyInput() {
+    String empty = Cli.writeFile(dir, "empty.json", "");
+    String blank = Cli.writeFile(dir, "blank.json", "\n  \n");
+
+    Cli.Result result = Cli.run("typed-data", "digest", empty, blank);
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("dimo: " + empty + ": Malformed typed data JSON: empty input",
+            "dimo: " + blank + ": Malformed typed data JSON: empty input"),
+        result.errLines());
+  }
+
+  @Test
+  void jsonErrorsNameNoJavaApiAndNoTrailingDot() {
+    String array = Cli.writeFile(dir, "array.json", "[1]");
+    String truncated = Cli.writeFile(dir, "truncated.json", "{\"types\":{");
+    String lenient = Cli.writeFile(dir, "lenient.json", "{types:{}}");
+
+    Cli.Result result = Cli.run("typed-data", "digest", array, truncated, lenient);
+
+    assertEquals(
+        List.of(
+            "dimo: " + array + ": Malformed typed data JSON at $: expected an object but was an array",
+            "dimo: " + truncated + ": Malformed typed data JSON at $.types: unexpected end of input",
+            "dimo: " + lenient + ": Malformed typed data JSON at $: not valid JSON (only strict RFC 8259 JSON is"
+                + " accepted: double-quoted names and strings, no trailing commas, comments, NaN or leading zeros)"),
+        result.errLines());
+  }
+
+  @Test
+  void rawControlCharactersAndSingleQuoteEscapesAreRefused() {
+    String mint = Cli.vectorText("mint-vehicle-polygon.json");
+    assertTrue(mint.contains("\"DIMO\""), "vector has the domain name");
+    String tab = Cli.writeFile(dir, "tab.json", mint.replace("\"DIMO\"", "\"DI\tMO\""));
+    String quote = Cli.writeFile(dir, "quote.json", mint.replace("\"DIMO\"", "\"DI\\'MO\""));
+
+    Cli.Result result = Cli.run("typed-data", "digest", tab, quote);
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(2, result.errLines().size(), result::toString);
+    assertTrue(result.errLines().get(0).matches(
+        "dimo: \\Q" + tab + "\\E: Malformed typed data JSON at line \\d+, column \\d+: raw control character U\\+0009 in a string.*"), result::toString);
+    assertTrue(result.errLines().get(1).matches(
+        "dimo: \\Q" + quote + "\\E: Malformed typed data JSON at line \\d+, column \\d+: invalid escape sequence \\\\' .*"), result::toString);
+    assertEquals("", result.out());
+  }
+
+  @Test
+  void aOneMebibyteBadValueIsNotEchoed() {
+    String owner = "0x" + "c".repeat(1 << 20);
+    String huge = Cli.writeFile(dir, "huge.json",
+        Cli.vectorText("mint-vehicle-polygon.json").replace("0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826", owner));
+
+    Cli.Result result = Cli.run("typed-data", "digest", huge);
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("dimo: " + huge + ": message.owner: address must have 40 hex digits, has 1048576: \"0x"
+            + "c".repeat(46) + "…" + "c".repeat(16) + "\" (1048578 characters)"),
+        result.errLines());
+  }
 }

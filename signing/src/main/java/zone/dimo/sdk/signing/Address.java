@@ -3,6 +3,7 @@ package zone.dimo.sdk.signing;
 import java.util.Arrays;
 import java.util.Objects;
 import zone.dimo.sdk.signing.internal.Hex;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * A 20-byte Ethereum account address. Printed in EIP-55 mixed-case checksum form.
@@ -19,7 +20,8 @@ public final class Address {
   }
 
   /**
-   * Parses {@code 0x} followed by 40 hex digits. All-lower-case and all-upper-case digits are
+   * Parses {@code 0x} (lower-case {@code x}, as Ethereum tools write it; {@code 0X} is refused)
+   * followed by 40 hex digits. All-lower-case and all-upper-case digits are
    * accepted as they carry no checksum; a mixed-case address must carry a valid EIP-55 checksum.
    *
    * @param hex the address text, e.g. {@code 0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826}
@@ -32,7 +34,7 @@ public final class Address {
     Objects.requireNonNull(hex, "hex == null");
     String problem = problemWith(hex);
     if (problem != null) {
-      throw new IllegalArgumentException(problem + ": \"" + hex + "\"");
+      throw new IllegalArgumentException(problem + ": " + Text.quote(hex));
     }
     return new Address(Hex.decodeOrNull(hex, 2));
   }
@@ -42,6 +44,11 @@ public final class Address {
    * description does not contain the text, so callers can prefix their own context.
    */
   static String problemWith(String hex) {
+    if (hex.startsWith("0X")) {
+      // Ethereum tooling (ethers, web3, Solidity literals) writes only 0x; accepting 0X would
+      // let a document that other implementations refuse be signed here.
+      return "address must start with 0x (lower-case x), not 0X";
+    }
     if (!Hex.hasPrefix(hex)) {
       return "address must start with 0x";
     }

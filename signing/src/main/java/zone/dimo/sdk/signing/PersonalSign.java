@@ -2,6 +2,7 @@ package zone.dimo.sdk.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * EIP-191 version {@code 0x45} ("personal_sign"): the digest is {@code keccak256("\x19Ethereum
@@ -21,9 +22,15 @@ public final class PersonalSign {
    * @param utf8Text the message
    * @return the 32-byte digest
    * @throws NullPointerException if {@code utf8Text} is null
+   * @throws IllegalArgumentException if the text holds an unpaired UTF-16 surrogate: it has no
+   *     UTF-8 encoding, and {@code String.getBytes} would sign {@code ?} in its place
    */
   public static byte[] hashText(String utf8Text) {
     Objects.requireNonNull(utf8Text, "utf8Text == null");
+    int bad = Text.unpairedSurrogate(utf8Text);
+    if (bad >= 0) {
+      throw new IllegalArgumentException(Text.describeUnpairedSurrogate(utf8Text, bad));
+    }
     return hashBytes(utf8Text.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -51,6 +58,8 @@ public final class PersonalSign {
    * @param utf8Text the message
    * @return the signature
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the text holds an unpaired UTF-16 surrogate (see {@link
+   *     #hashText(String)})
    * @throws IllegalStateException if the signer's key has been destroyed
    */
   public static EthSignature signText(EthSigner signer, String utf8Text) {

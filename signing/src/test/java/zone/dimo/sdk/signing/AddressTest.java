@@ -93,10 +93,22 @@ class AddressTest {
   }
 
   @Test
-  void uppercasePrefixIsAccepted() {
+  void upperCaseXPrefixIsRefused() {
+    // ethers, web3 and Solidity write only 0x; a 0X address is refused there, so here too.
     assertEquals(
-        "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
-        Address.fromHex("0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed").toChecksumHex());
+        "address must start with 0x (lower-case x), not 0X: \"0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\"",
+        assertThrows(IllegalArgumentException.class, () -> Address.fromHex("0X5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed")).getMessage());
+    assertEquals(
+        "address must start with 0x (lower-case x), not 0X: \"0X5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED\"",
+        assertThrows(IllegalArgumentException.class, () -> Address.fromHex("0X5AAEB6053F3E94C9B9A09F33669435E7EF1BEAED")).getMessage());
+  }
+
+  @Test
+  void aHugeInputIsNotEchoedInFull() {
+    String huge = "0x" + "5".repeat(1 << 20);
+    assertEquals(
+        "address must have 40 hex digits, has 1048576: \"0x5555555555555555555555555555555555555555555555…5555555555555555\" (1048578 characters)",
+        assertThrows(IllegalArgumentException.class, () -> Address.fromHex(huge)).getMessage());
   }
 
   @Test

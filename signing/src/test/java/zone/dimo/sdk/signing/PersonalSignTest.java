@@ -88,4 +88,20 @@ class PersonalSignTest {
     assertEquals("signer == null", assertThrows(NullPointerException.class, () -> PersonalSign.signBytes(null, new byte[0])).getMessage());
     assertEquals("utf8Text == null", assertThrows(NullPointerException.class, () -> PersonalSign.signText(signer, null)).getMessage());
   }
+
+  @Test
+  void textWithAnUnpairedSurrogateIsRefusedNotSignedAsQuestionMark() {
+    // getBytes(UTF_8) turns the lone surrogate into '?', which would sign "hi?" instead.
+    assertEquals(
+        "unpaired UTF-16 surrogate U+D83D at index 2 (text with it has no UTF-8 encoding)",
+        assertThrows(IllegalArgumentException.class, () -> PersonalSign.hashText("hi\uD83D")).getMessage());
+    assertEquals(
+        "unpaired UTF-16 surrogate U+DE00 at index 0 (text with it has no UTF-8 encoding)",
+        assertThrows(IllegalArgumentException.class,
+            () -> PersonalSign.signText(Secp256k1Signer.of(PrivateKey.fromHex("0x" + "11".repeat(32))), "\uDE00hi")).getMessage());
+    // A proper pair is fine: its 4 UTF-8 bytes are hashed.
+    assertArrayEquals(
+        PersonalSign.hashBytes(new byte[] {'h', 'i', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}),
+        PersonalSign.hashText("hi\uD83D\uDE00"));
+  }
 }

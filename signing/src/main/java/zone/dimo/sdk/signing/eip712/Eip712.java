@@ -11,12 +11,17 @@ import zone.dimo.sdk.signing.EthSigner;
  *
  * <p>Encoding rules (strict where libraries disagree): referenced types sorted by name in
  * {@code encodeType}; arrays hashed per level (no flattening), fixed-size arrays length-checked;
- * {@code bytesN} given exactly N bytes and right-padded; {@code bytes} and {@code string} hashed;
- * {@code bool} only from JSON booleans; {@code address} with its EIP-55 checksum checked when mixed
- * case; {@code intN}/{@code uintN} range-checked and given as JSON integers, decimal strings
+ * {@code bytesN} given exactly N bytes and right-padded; {@code bytes} and {@code string} hashed
+ * ({@code string} as UTF-8, so a string with an unpaired UTF-16 surrogate, which has no UTF-8 form,
+ * is refused rather than signed with {@code ?} in its place); {@code bool} only from JSON
+ * booleans; {@code address} with its EIP-55 checksum checked when mixed case (and only the
+ * {@code 0x} prefix, as other tools); {@code intN}/{@code uintN} range-checked and given as JSON integers, decimal strings
  * ({@code "-42"}) or hex strings ({@code "0x2a"}, {@code "-0x2a"}) — never fractions, exponents,
  * empty strings or other text; every member present (keys that are not members are ignored). The
- * domain is hashed by the explicit {@code EIP712Domain} type, in its member order.
+ * domain is hashed by the explicit {@code EIP712Domain} type, in its member order. A struct may
+ * have any identifier as its name, including one that starts like an atomic type
+ * ({@code uint256Holder}, {@code address2}), except an atomic type's name with a width EIP-712
+ * does not have ({@code uint7}, {@code bytes33}).
  *
  * <p>Everything that depends only on the types (encodeType strings, type hashes) is computed once
  * per distinct {@code types} object, values are checked and converted to their 32-byte encodings
@@ -24,7 +29,8 @@ import zone.dimo.sdk.signing.EthSigner;
  * {@link TypedData}; a digest then hashes the message's structs and arrays.
  *
  * <p>All methods are thread-safe. Every validation error is an {@link InvalidTypedDataException}
- * whose message starts with the path of the bad value.
+ * whose message starts with the path of the bad value, on one line (long values and deep paths
+ * shortened).
  */
 public final class Eip712 {
   private Eip712() {}

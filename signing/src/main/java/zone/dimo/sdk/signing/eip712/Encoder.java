@@ -10,6 +10,7 @@ import org.bouncycastle.crypto.digests.KeccakDigest;
 import zone.dimo.sdk.signing.Address;
 import zone.dimo.sdk.signing.Keccak256;
 import zone.dimo.sdk.signing.internal.Hex;
+import zone.dimo.sdk.signing.internal.Text;
 
 /**
  * Checks typed-data values against their types and converts every atomic value to its 32-byte
@@ -61,8 +62,16 @@ final class Encoder {
         if (!(value instanceof String)) {
           throw at(parent, member, index).error("expected a string, got " + describe(value));
         }
-        // EIP-712 encodes a string as the hash of its UTF-8 bytes; that word is its encoding.
-        return Encoded.word(Keccak256.hash(((String) value).getBytes(StandardCharsets.UTF_8)));
+        {
+          String text = (String) value;
+          // getBytes(UTF_8) would turn an unpaired surrogate into '?' and so sign another text.
+          int bad = Text.unpairedSurrogate(text);
+          if (bad >= 0) {
+            throw at(parent, member, index).error(Text.describeUnpairedSurrogate(text, bad));
+          }
+          // EIP-712 encodes a string as the hash of its UTF-8 bytes; that word is its encoding.
+          return Encoded.word(Keccak256.hash(text.getBytes(StandardCharsets.UTF_8)));
+        }
       case FieldType.BOOL:
         {
           if (!(value instanceof Boolean)) {
@@ -162,14 +171,14 @@ final class Encoder {
     String s = (String) value;
     if (!Hex.hasPrefix(s)) {
       throw at(parent, member, index)
-          .error("expected a 0x-prefixed hex string for " + type.name + ", got \"" + s + "\"");
+          .error("expected a 0x-prefixed hex string for " + type.name + ", got " + Text.quote(s));
     }
     byte[] bytes = Hex.decodeOrNull(s, 2);
     if (bytes == null) {
       throw at(parent, member, index)
           .error(
               (s.length() % 2 != 0 ? "odd number of hex digits" : "not a hex string")
-                  + " for " + type.name + ": \"" + s + "\"");
+                  + " for " + type.name + ": " + Text.quote(s));
     }
     return bytes;
   }
@@ -190,7 +199,8 @@ final class Encoder {
             ? n.bitLength() <= bits - 1
             : n.signum() >= 0 && n.bitLength() <= bits;
     if (!inRange) {
-      throw at(parent, member, index).error(n + " is out of range for " + type.name);
+      throw at(parent, member, index)
+          .error(Text.shorten(n.toString()) + " is out of range for " + type.name);
     }
     byte[] magnitude = n.toByteArray(); // two's complement, minimal length
     int length = Math.min(magnitude.length, 32);
@@ -215,11 +225,11 @@ final class Encoder {
       BigDecimal d = (BigDecimal) value;
       if (d.scale() < 0) {
         throw at(parent, member, index)
-            .error("exponent notation is not accepted for " + type.name + ": " + d);
+            .error("exponent notation is not accepted for " + type.name + ": " + Text.shorten(d.toString()));
       }
       if (d.scale() > 0) {
         throw at(parent, member, index)
-            .error("not an integer for " + type.name + ": " + d.toPlainString());
+            .error("not an integer for " + type.name + ": " + Text.shorten(d.toString()));
       }
       return d.unscaledValue();
     }
@@ -241,7 +251,8 @@ final class Encoder {
       BigInteger n = parseIntegerString(s);
       if (n == null) {
         throw at(parent, member, index)
-            .error("expected a decimal or 0x-hex integer string for " + type.name + ", got \"" + s + "\"");
+            .error("expected a decimal or 0x-hex integer string for " + type.name + ", got "
+                + Text.quote(s));
       }
       return n;
     }
@@ -282,13 +293,13 @@ final class Encoder {
 
   private static String describe(Object value) {
     if (value instanceof String) {
-      return "string \"" + value + "\"";
+      return "string " + Text.quote((String) value);
     }
     if (value instanceof Boolean) {
       return "boolean " + value;
     }
     if (value instanceof Number) {
-      return "number " + value;
+      return "number " + Text.shorten(value.toString());
     }
     if (value instanceof Map) {
       return "an object";

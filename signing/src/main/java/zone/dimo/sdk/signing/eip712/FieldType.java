@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing.eip712;
 
+import zone.dimo.sdk.signing.internal.Text;
+
 /** A parsed EIP-712 member type: an atomic type, a dynamic atomic type, a struct, or an array. */
 final class FieldType {
   static final int ADDRESS = 0;
@@ -46,7 +48,7 @@ final class FieldType {
     if (text.endsWith("]")) {
       int open = text.lastIndexOf('[');
       if (open <= 0) {
-        throw new IllegalArgumentException("malformed array type '" + text + "'");
+        throw new IllegalArgumentException("malformed array type " + quote(text));
       }
       String length = text.substring(open + 1, text.length() - 1);
       int size;
@@ -56,7 +58,7 @@ final class FieldType {
         size = Integer.parseInt(length);
       } else {
         throw new IllegalArgumentException(
-            "array length must be a positive decimal without leading zeros in '" + text + "'");
+            "array length must be a positive decimal without leading zeros in " + quote(text));
       }
       return new FieldType(ARRAY, size, text, parse(text.substring(0, open)));
     }
@@ -68,13 +70,37 @@ final class FieldType {
       throw new IllegalArgumentException(
           "unknown type '" + text + "' (the alias is not allowed in EIP-712; write " + text + "256)");
     }
-    if (looksAtomic(text)) {
-      throw new IllegalArgumentException("unknown type '" + text + "' (not a valid atomic type)");
+    if (isBadWidth(text)) {
+      throw new IllegalArgumentException("unknown type " + quote(text) + " (not a valid atomic type)");
     }
     if (!TypeGraph.isIdentifier(text)) {
-      throw new IllegalArgumentException("unknown type '" + text + "'");
+      throw new IllegalArgumentException("unknown type " + quote(text));
     }
+    // Any other identifier names a struct, even one that starts like an atomic type
+    // (uint256Holder, address2, bytes1a): EIP-712 and ethers accept those when they are defined.
     return new FieldType(STRUCT, 0, text, null);
+  }
+
+  /**
+   * Names that are only digits away from a numeric atomic type but have a width no EIP-712 type
+   * has ({@code uint7}, {@code int08}, {@code bytes33}); they can be neither an atomic type nor a
+   * struct.
+   */
+  static boolean isBadWidth(String text) {
+    return atomic(text) == null && text.matches("(u?int|bytes)[0-9]+");
+  }
+
+  /**
+   * Whether an unknown struct name looks like a mistyped atomic type ({@code string8},
+   * {@code address2}), to say so when it is not defined.
+   */
+  static boolean looksAtomic(String text) {
+    return text.matches("(string|address|bool)[0-9]+");
+  }
+
+  /** {@code 'text'}, shortened and escaped for a one-line message. */
+  static String quote(String text) {
+    return "'" + Text.shorten(text) + "'";
   }
 
   /** The atomic type named {@code text}, or null. */
@@ -104,12 +130,6 @@ final class FieldType {
       return validBits(n) ? new FieldType(INT, n, text, null) : null;
     }
     return null;
-  }
-
-  /** Names like uint7, bytes33 or int08 that are meant as atomic types but are not valid ones. */
-  private static boolean looksAtomic(String text) {
-    return text.matches("(u?int|bytes|string|address|bool)[0-9].*")
-        || text.matches("(u?int|bytes)");
   }
 
   private static boolean validBits(int n) {

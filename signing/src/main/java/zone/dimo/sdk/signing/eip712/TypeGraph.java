@@ -103,6 +103,10 @@ final class TypeGraph {
       if (FieldType.atomic(typeName) != null) {
         throw typePath.error("type name '" + typeName + "' is an atomic type");
       }
+      if (FieldType.isBadWidth(typeName) || typeName.equals("uint") || typeName.equals("int")) {
+        // uint7 or uint would read as a (bad) atomic type wherever it is used, never as this struct.
+        throw typePath.error("type name '" + typeName + "' is reserved for atomic types");
+      }
       if (!(entry.getValue() instanceof List)) {
         throw typePath.error("must be an array of {name, type} members");
       }
@@ -129,7 +133,8 @@ final class TypeGraph {
           throw memberPath.member("name").error("member name must match [A-Za-z_][A-Za-z0-9_]*");
         }
         if (!seen.add((String) name)) {
-          throw memberPath.member("name").error("duplicate member '" + name + "' in " + typeName);
+          throw memberPath.member("name")
+              .error("duplicate member " + FieldType.quote((String) name) + " in " + typeName);
         }
         FieldType parsed;
         try {
@@ -139,7 +144,9 @@ final class TypeGraph {
         }
         FieldType base = parsed.base();
         if (base.kind == FieldType.STRUCT && !types.containsKey(base.name)) {
-          throw memberPath.member("type").error("unknown type '" + base.name + "'");
+          throw memberPath.member("type")
+              .error("unknown type " + FieldType.quote(base.name)
+                  + (FieldType.looksAtomic(base.name) ? " (not a valid atomic type)" : ""));
         }
         memberNames[i] = (String) name;
         memberTypes[i] = parsed;

@@ -139,7 +139,7 @@ public final class TypedData {
     }
     if (graph.struct(primaryType) == null) {
       throw new InvalidTypedDataException(
-          "primaryType", "unknown type '" + primaryType + "' (not defined in types)");
+          "primaryType", "unknown type " + FieldType.quote(primaryType) + " (not defined in types)");
     }
     TypeGraph.Struct domainType = graph.struct(TypeGraph.DOMAIN);
     if (domainType == null) {
