@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import zone.dimo.sdk.sandbox.AftermarketDevice;
+import zone.dimo.sdk.sandbox.DeveloperLicense;
 import zone.dimo.sdk.sandbox.DeviceDefinition;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.signing.PrivateKey;
@@ -58,8 +59,11 @@ class WalkthroughReadmeTest {
 
     try (DimoSandbox sandbox = DimoSandbox.start()) {
       // The values a user copies from `dimo sandbox` (see SandboxCommand) are the documented ones.
-      assertEquals(sandbox.clientId(), value(command, "--client-id"));
-      assertEquals(sandbox.domain(), value(command, "--domain"));
+      DeveloperLicense license = sandbox.developerLicenses().get(0);
+      assertEquals(license.address().toChecksumHex(), value(command, "--client-id"));
+      assertEquals(license.redirectUri(), value(command, "--domain"));
+      assertEquals("licenses/" + license.address().toChecksumHex() + ".key",
+          value(command, "--license-key-file"));
       assertEquals(sandbox.domain(), value(command, "--smartcar-redirect-uri"));
       assertEquals(Long.toString(sandbox.chainId()), value(command, "--chain-id"));
       assertEquals(sandbox.registryAddress().toChecksumHex(), value(command, "--registry"));
@@ -79,10 +83,13 @@ class WalkthroughReadmeTest {
       Files.createDirectory(dir.resolve("keys"));
       writeKey(dir.resolve("keys").resolve(device.serial() + ".key"), device.privateKey());
       writeKey(dir.resolve("me.key"), PrivateKey.generate(new java.security.SecureRandom()));
+      Files.createDirectory(dir.resolve("licenses"));
+      writeKey(dir.resolve("licenses").resolve(license.address().toChecksumHex() + ".key"),
+          license.apiKey());
       List<String> args = new ArrayList<>();
       for (String token : command) {
         String arg = token.replace("127.0.0.1:8099", "127.0.0.1:" + sandbox.port());
-        if (arg.equals("me.key") || arg.startsWith("keys/")) {
+        if (arg.equals("me.key") || arg.startsWith("keys/") || arg.startsWith("licenses/")) {
           arg = dir.resolve(arg).toString();
         }
         args.add(arg);
@@ -94,7 +101,7 @@ class WalkthroughReadmeTest {
           Walkthrough.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
 
       assertEquals(Walkthrough.OK, outcome.exitCode(), () -> out + "\n" + err);
-      assertTrue(out.toString().contains("32 steps: 32 passed, 0 failed, 0 skipped"), out::toString);
+      assertTrue(out.toString().contains("35 steps: 35 passed, 0 failed, 0 skipped"), out::toString);
     }
   }
 
