@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The service answered with a success status but its body could not be decoded. The call itself
  * took effect; only the answer is unreadable. The raw body (at most 64 KiB) is kept for
@@ -11,7 +13,7 @@ public final class DimoDecodingException extends DimoException {
   private final int statusCode;
   private final String rawBody;
 
-  public DimoDecodingException(String message, int statusCode, String rawBody, Throwable cause) {
+  public DimoDecodingException(String message, int statusCode, @Nullable String rawBody, @Nullable Throwable cause) {
     super(message, cause);
     this.statusCode = statusCode;
     this.rawBody = rawBody == null ? "" : rawBody;

@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Root of every exception the SDK throws. Unchecked, like the rest of the Square stack; callers
  * catch the subclasses they can act on:
@@ -26,7 +28,7 @@ public class DimoException extends RuntimeException {
     super(message);
   }
 
-  public DimoException(String message, Throwable cause) {
+  public DimoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import zone.dimo.sdk.RetryPolicy;
 
 /**
@@ -12,7 +14,7 @@ import zone.dimo.sdk.RetryPolicy;
 public final class DimoIoException extends DimoException {
   private static final long serialVersionUID = 1L;
 
-  public DimoIoException(String message, Throwable cause) {
+  public DimoIoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }
 }

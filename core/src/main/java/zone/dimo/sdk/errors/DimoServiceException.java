@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +25,8 @@ public abstract class DimoServiceException extends DimoException {
   private final String operationId;
   private final int statusCode;
   private final Map<String, List<String>> headers;
-  private final String errorCode;
-  private final String errorMessage;
+  private final @Nullable String errorCode;
+  private final @Nullable String errorMessage;
   private final String rawBody;
 
   DimoServiceException(ErrorResponse error) {
@@ -53,7 +55,7 @@ public abstract class DimoServiceException extends DimoException {
   }
 
   /** The first value of response header {@code name} (any case), or null. */
-  public String header(String name) {
+  public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
   }
@@ -62,7 +64,7 @@ public abstract class DimoServiceException extends DimoException {
    * The service's error code: {@code code} of {@code {code, message}}, {@code error} of an OAuth
    * error or {@code status} of the login server's errors, as text; null when the body has none.
    */
-  public String errorCode() {
+  public @Nullable String errorCode() {
     return errorCode;
   }
 
@@ -70,7 +72,7 @@ public abstract class DimoServiceException extends DimoException {
    * The service's error message ({@code message}, {@code errorMessage} or
    * {@code error_description}, or a short plain-text body); null when the body has none.
    */
-  public String errorMessage() {
+  public @Nullable String errorMessage() {
     return errorMessage;
   }
 

@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A state-changing call (create vehicle, mint, claim, pair, unpair, a vehicle command, a geofence
  * or error-code write, ...) failed after its request may have reached the server. The SDK never
@@ -13,7 +15,7 @@ public final class OutcomeUnknownException extends DimoException {
 
   private final String operationId;
 
-  public OutcomeUnknownException(String operationId, Throwable cause) {
+  public OutcomeUnknownException(String operationId, @Nullable Throwable cause) {
     super(operationId + " may or may not have taken effect (" + describe(cause) + "); re-read the"
         + " state (e.g. list your vehicles or read the device) before calling it again", cause);
     this.operationId = operationId;
@@ -24,7 +26,7 @@ public final class OutcomeUnknownException extends DimoException {
     return operationId;
   }
 
-  private static String describe(Throwable cause) {
+  private static String describe(@Nullable Throwable cause) {
     return cause == null ? "no answer" : cause.getMessage();
   }
 }

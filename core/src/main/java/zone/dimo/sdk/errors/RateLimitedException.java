@@ -1,5 +1,7 @@
 package zone.dimo.sdk.errors;
 
+import org.jspecify.annotations.Nullable;
+
 import zone.dimo.sdk.RetryPolicy;
 
 import java.time.Duration;
@@ -11,9 +13,9 @@ import java.time.Duration;
 public final class RateLimitedException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
-  private final Duration retryAfter;
+  private final @Nullable Duration retryAfter;
 
-  public RateLimitedException(ErrorResponse error, Duration retryAfter) {
+  public RateLimitedException(ErrorResponse error, @Nullable Duration retryAfter) {
     super(error);
     this.retryAfter = retryAfter;
   }
@@ -22,7 +24,7 @@ public final class RateLimitedException extends DimoServiceException {
    * How long the service asked to wait (its {@code Retry-After} header, in seconds or as an HTTP
    * date), or null when it did not say.
    */
-  public Duration retryAfter() {
+  public @Nullable Duration retryAfter() {
     return retryAfter;
   }
 }

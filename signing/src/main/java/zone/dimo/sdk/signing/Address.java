@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Arrays;
 import java.util.Objects;
 import zone.dimo.sdk.signing.internal.Hex;
@@ -43,7 +45,7 @@ public final class Address {
    * Describes what is wrong with an address text, or returns null when it is a valid address. The
    * description does not contain the text, so callers can prefix their own context.
    */
-  static String problemWith(String hex) {
+  static @Nullable String problemWith(String hex) {
     if (hex.startsWith("0X")) {
       // Ethereum tooling (ethers, web3, Solidity literals) writes only 0x; accepting 0X would
       // let a document that other implementations refuse be signed here.

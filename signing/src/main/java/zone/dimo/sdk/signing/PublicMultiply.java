@@ -1,12 +1,14 @@
 package zone.dimo.sdk.signing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Field;
 import org.bouncycastle.math.ec.endo.GLVEndomorphism;
 import org.bouncycastle.math.raw.Mod;
-import org.bouncycastle.math.raw.Nat;
 import org.bouncycastle.math.raw.Nat256;
+import org.bouncycastle.math.raw.Nat;
 
 /**
  * {@code u1·G + u2·R} for PUBLIC scalars and points only (signature recovery and verification):
@@ -83,7 +85,7 @@ final class PublicMultiply {
    * @param u2 a scalar in [0, n-1]
    * @return the affine result as 16 words (x then y), or null for the point at infinity
    */
-  static int[] sumOfTwoMultiplies(BigInteger u1, int[] rx, int[] ry, BigInteger u2) {
+  static int @Nullable [] sumOfTwoMultiplies(BigInteger u1, int[] rx, int[] ry, BigInteger u2) {
     return sumOfTwoMultiplies(Wide.TABLES, u1, rx, ry, u2);
   }
 
@@ -91,7 +93,7 @@ final class PublicMultiply {
    * As {@link #sumOfTwoMultiplies(BigInteger, int[], int[], BigInteger)} with given G tables (of any
    * width from 2 to 16).
    */
-  static int[] sumOfTwoMultiplies(
+  static int @Nullable [] sumOfTwoMultiplies(
       GTables gTables, BigInteger u1, int[] rx, int[] ry, BigInteger u2) {
     BigInteger[] ab1 = GLV.decomposeScalar(u1);
     BigInteger[] ab2 = GLV.decomposeScalar(u2);

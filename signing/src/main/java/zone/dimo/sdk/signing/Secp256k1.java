@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.asn1.x9.X9ECParameters;
@@ -214,7 +216,7 @@ final class Secp256k1 {
     return Nat256.toBigInteger(java.util.Arrays.copyOf(x, 8)).mod(N).equals(r);
   }
 
-  private static ECPoint decompress(BigInteger x, boolean yOdd) {
+  private static @Nullable ECPoint decompress(BigInteger x, boolean yOdd) {
     if (x.compareTo(P) >= 0) {
       return null;
     }

@@ -8,4 +8,7 @@
  * zone.dimo.sdk.signing.Secp256k1Signer}; code that only needs to sign should depend on {@link
  * zone.dimo.sdk.signing.EthSigner}.
  */
+@NullMarked
 package zone.dimo.sdk.signing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing.eip712;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -261,7 +263,7 @@ final class Encoder {
   }
 
   /** Parses {@code [-]digits} or {@code [-]0x hexdigits}; null for anything else. */
-  private static BigInteger parseIntegerString(String s) {
+  private static @Nullable BigInteger parseIntegerString(String s) {
     int i = 0;
     boolean negative = false;
     if (s.startsWith("-")) {

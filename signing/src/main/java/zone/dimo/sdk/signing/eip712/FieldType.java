@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing.eip712;
 
+import org.jspecify.annotations.Nullable;
+
 import zone.dimo.sdk.signing.internal.Text;
 
 /** A parsed EIP-712 member type: an atomic type, a dynamic atomic type, a struct, or an array. */
@@ -104,7 +106,7 @@ final class FieldType {
   }
 
   /** The atomic type named {@code text}, or null. */
-  static FieldType atomic(String text) {
+  static @Nullable FieldType atomic(String text) {
     switch (text) {
       case "address":
         return new FieldType(ADDRESS, 0, text, null);

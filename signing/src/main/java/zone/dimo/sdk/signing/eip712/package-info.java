@@ -4,4 +4,7 @@
  * zone.dimo.sdk.signing.eip712.Eip712} hashes and signs it, and every problem is an {@link
  * zone.dimo.sdk.signing.eip712.InvalidTypedDataException} naming the path of the bad part.
  */
+@NullMarked
 package zone.dimo.sdk.signing.eip712;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package zone.dimo.sdk.signing.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Hexadecimal helpers shared by the signing packages. Not part of the supported API: it may change
  * without notice.
@@ -77,7 +79,7 @@ public final class Hex {
    * @return the decoded bytes, or {@code null} when a character is not a hex digit or the number of
    *     digits is odd (callers build their own message, so secrets are never echoed from here)
    */
-  public static byte[] decodeOrNull(String s, int from) {
+  public static byte @Nullable [] decodeOrNull(String s, int from) {
     int n = s.length() - from;
     if (n < 0 || (n & 1) != 0) {
       return null;
