@@ -23,8 +23,13 @@ import okio.Okio;
 public final class RatioReport {
   private RatioReport() {}
 
-  /** One JMH result: the benchmark method's simple name, its score and score error (ops/s). */
-  record Score(String method, double score, double error, String unit) {}
+  /**
+   * One JMH result: the benchmark method's simple name, its mode ({@code thrpt}, {@code avgt},
+   * {@code sample}, ...), score, score error and unit, and for sampling runs the percentiles JMH
+   * reports (keyed as in its JSON, e.g. {@code "99.0"}).
+   */
+  record Score(String method, String mode, double score, double error, String unit,
+      Map<String, Double> percentiles) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -48,6 +53,8 @@ public final class RatioReport {
 
   private static Score readResult(JsonReader reader) throws IOException {
     String benchmark = null;
+    String mode = "thrpt";
+    Map<String, Double> percentiles = new LinkedHashMap<>();
     double score = Double.NaN;
     double error = Double.NaN;
     String unit = null;
@@ -56,6 +63,8 @@ public final class RatioReport {
       String name = reader.nextName();
       if (name.equals("benchmark")) {
         benchmark = reader.nextString();
+      } else if (name.equals("mode")) {
+        mode = reader.nextString();
       } else if (name.equals("primaryMetric")) {
         reader.beginObject();
         while (reader.hasNext()) {
@@ -63,6 +72,13 @@ public final class RatioReport {
             case "score" -> score = readDouble(reader);
             case "scoreError" -> error = readDouble(reader);
             case "scoreUnit" -> unit = reader.nextString();
+            case "scorePercentiles" -> {
+              reader.beginObject();
+              while (reader.hasNext()) {
+                percentiles.put(reader.nextName(), readDouble(reader));
+              }
+              reader.endObject();
+            }
             default -> reader.skipValue();
           }
         }
@@ -75,7 +91,8 @@ public final class RatioReport {
     if (benchmark == null || Double.isNaN(score)) {
       throw new IOException("not a JMH result: an entry has no benchmark name or score");
     }
-    return new Score(benchmark.substring(benchmark.lastIndexOf('.') + 1), score, error, unit);
+    return new Score(benchmark.substring(benchmark.lastIndexOf('.') + 1), mode, score, error, unit,
+        Map.copyOf(percentiles));
   }
 
   // JMH writes "NaN" as a string when there were too few iterations for an error estimate.
