@@ -3,9 +3,11 @@
 #   benchmarks/run.sh                 the SDK-vs-web3j signing cases (about 3 minutes)
 #   benchmarks/run.sh 'signDigest'    only the signing cases matching a JMH regex (extra args go to JMH)
 #   benchmarks/run.sh --calls         the call-overhead cases, SDK vs plain Retrofit + OkHttp + Moshi
-#                                     on loopback (about 12 minutes; forks, warm-up and measurement
-#                                     from CallOverheadBenchmark's annotations; extra args go to JMH,
-#                                     e.g. --calls 'sync_' -f 1)
+#                                     on loopback, with CPU time and allocation per call (about 15
+#                                     minutes; forks, warm-up and measurement from
+#                                     CallOverheadBenchmark's annotations; a first argument that is
+#                                     not an option selects cases, the rest goes to JMH, e.g.
+#                                     --calls 'sync_' -f 1)
 # Builds benchmarks/target/benchmarks.jar first when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,8 @@ if [[ "${1:-}" == "--calls" ]]; then
   else
     selection=(CallOverheadBenchmark)
   fi
-  java -jar "$jar" "${selection[@]}" -rf json -rff "$result" "$@"
+  java -jar "$jar" "${selection[@]}" -prof gc -prof zone.dimo.sdk.benchmarks.CpuTimeProfiler \
+    -rf json -rff "$result" "$@"
   echo
   java -cp "$jar" zone.dimo.sdk.benchmarks.OverheadReport "$result"
   exit

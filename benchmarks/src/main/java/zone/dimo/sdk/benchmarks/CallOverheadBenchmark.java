@@ -17,8 +17,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -101,7 +99,6 @@ public class CallOverheadBenchmark {
     /** The served body, also what both sides' decoded result must encode back to. */
     String json;
     HttpServer server;
-    ExecutorService serverThreads;
     OkHttpClient sdkHttp;
     OkHttpClient plainHttp;
     DimoClient client;
@@ -118,12 +115,8 @@ public class CallOverheadBenchmark {
       System.setProperty("sun.net.httpserver.nodelay", "true");
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext("/", exchange -> answer(exchange, bytes));
-      serverThreads = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
-        Thread thread = new Thread(runnable, "loopback-server");
-        thread.setDaemon(true);
-        return thread;
-      });
-      server.setExecutor(serverThreads);
+      // No executor: the server's own thread answers, one thread hand-off fewer per call (the
+      // answer is ready at once, so calls in flight do not wait on each other for long).
       server.start();
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
 
@@ -173,7 +166,6 @@ public class CallOverheadBenchmark {
       }
       if (server != null) {
         server.stop(0);
-        serverThreads.shutdownNow();
       }
     }
 

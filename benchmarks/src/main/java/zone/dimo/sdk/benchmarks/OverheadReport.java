@@ -3,6 +3,7 @@ package zone.dimo.sdk.benchmarks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.Map;
  * ({@code -rf json -rff FILE}), as Markdown: one row per case and metric, with
  * {@code sdk ÷ plain}. Latencies (average, and the median and 99th percentile of sampling runs)
  * are in µs per call, so a ratio above 1 means the SDK is slower; throughput is in calls per
- * second, so there a ratio below 1 means the SDK is slower.
+ * second, so there a ratio below 1 means the SDK is slower. When the run had
+ * {@code -prof zone.dimo.sdk.benchmarks.CpuTimeProfiler} and {@code -prof gc}, the average-time
+ * results also give the process CPU time and the bytes allocated per call.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar zone.dimo.sdk.benchmarks.OverheadReport FILE}
  */
@@ -74,7 +77,17 @@ public final class OverheadReport {
       case "avgt": {
         double micros = score.score() * micros(score);
         double error = score.error() * micros(score);
-        return List.of(new Metric("avgt (µs/call)", micros, withError("%,.1f", micros, error)));
+        List<Metric> metrics = new ArrayList<>();
+        metrics.add(new Metric("avgt (µs/call)", micros, withError("%,.1f", micros, error)));
+        Double cpu = score.secondary().get(CpuTimeProfiler.METRIC);
+        if (cpu != null) {
+          metrics.add(new Metric("cpu (µs/call)", cpu, String.format(Locale.ROOT, "%,.1f", cpu)));
+        }
+        Double alloc = score.secondary().get("·gc.alloc.rate.norm");
+        if (alloc != null) {
+          metrics.add(new Metric("alloc (B/call)", alloc, String.format(Locale.ROOT, "%,.0f", alloc)));
+        }
+        return metrics;
       }
       case "sample": {
         double scale = micros(score);

@@ -26,10 +26,11 @@ public final class RatioReport {
   /**
    * One JMH result: the benchmark method's simple name, its mode ({@code thrpt}, {@code avgt},
    * {@code sample}, ...), score, score error and unit, and for sampling runs the percentiles JMH
-   * reports (keyed as in its JSON, e.g. {@code "99.0"}).
+   * reports (keyed as in its JSON, e.g. {@code "99.0"}), and the scores of the secondary metrics
+   * profilers added (e.g. {@code "·gc.alloc.rate.norm"}).
    */
   record Score(String method, String mode, double score, double error, String unit,
-      Map<String, Double> percentiles) {}
+      Map<String, Double> percentiles, Map<String, Double> secondary) {}
 
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
@@ -55,6 +56,7 @@ public final class RatioReport {
     String benchmark = null;
     String mode = "thrpt";
     Map<String, Double> percentiles = new LinkedHashMap<>();
+    Map<String, Double> secondary = new LinkedHashMap<>();
     double score = Double.NaN;
     double error = Double.NaN;
     String unit = null;
@@ -83,6 +85,21 @@ public final class RatioReport {
           }
         }
         reader.endObject();
+      } else if (name.equals("secondaryMetrics")) {
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String metric = reader.nextName();
+          reader.beginObject();
+          while (reader.hasNext()) {
+            if (reader.nextName().equals("score")) {
+              secondary.put(metric, readDouble(reader));
+            } else {
+              reader.skipValue();
+            }
+          }
+          reader.endObject();
+        }
+        reader.endObject();
       } else {
         reader.skipValue();
       }
@@ -92,7 +109,7 @@ public final class RatioReport {
       throw new IOException("not a JMH result: an entry has no benchmark name or score");
     }
     return new Score(benchmark.substring(benchmark.lastIndexOf('.') + 1), mode, score, error, unit,
-        Map.copyOf(percentiles));
+        Map.copyOf(percentiles), Map.copyOf(secondary));
   }
 
   // JMH writes "NaN" as a string when there were too few iterations for an error estimate.

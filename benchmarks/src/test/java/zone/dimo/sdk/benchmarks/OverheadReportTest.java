@@ -20,7 +20,10 @@ class OverheadReportTest {
     Files.writeString(json, """
         [
           {"benchmark": "zone.dimo.sdk.benchmarks.CallOverheadBenchmark.sync_sdk", "mode": "avgt",
-           "primaryMetric": {"score": 105.04, "scoreError": 2.0, "scoreUnit": "us/op"}},
+           "primaryMetric": {"score": 105.04, "scoreError": 2.0, "scoreUnit": "us/op"},
+           "secondaryMetrics": {"·cpu.process": {"score": 150.0, "scoreError": 9.0, "scoreUnit": "us/op"},
+                                "·gc.alloc.rate.norm": {"score": 21000.4, "scoreUnit": "B/op"},
+                                "·gc.count": {"score": 3.0, "scoreUnit": "counts"}}},
           {"benchmark": "zone.dimo.sdk.benchmarks.CallOverheadBenchmark.sync_sdk", "mode": "sample",
            "primaryMetric": {"score": 110.0, "scoreError": 3.0, "scoreUnit": "us/op",
                              "scorePercentiles": {"0.0": 50.0, "50.0": 100.0, "90.0": 150.0,
@@ -28,7 +31,9 @@ class OverheadReportTest {
           {"benchmark": "zone.dimo.sdk.benchmarks.CallOverheadBenchmark.sync_sdk", "mode": "thrpt",
            "primaryMetric": {"score": 0.0095, "scoreError": 0.0002, "scoreUnit": "ops/us"}},
           {"benchmark": "zone.dimo.sdk.benchmarks.CallOverheadBenchmark.sync_plain", "mode": "avgt",
-           "primaryMetric": {"score": 0.1, "scoreError": "NaN", "scoreUnit": "ms/op"}},
+           "primaryMetric": {"score": 0.1, "scoreError": "NaN", "scoreUnit": "ms/op"},
+           "secondaryMetrics": {"·cpu.process": {"score": 120.0, "scoreUnit": "us/op"},
+                                "·gc.alloc.rate.norm": {"score": 14000.0, "scoreUnit": "B/op"}}},
           {"benchmark": "zone.dimo.sdk.benchmarks.CallOverheadBenchmark.sync_plain", "mode": "sample",
            "primaryMetric": {"score": 104.0, "scoreError": 3.0, "scoreUnit": "us/op",
                              "scorePercentiles": {"50.0": 98.0, "99.0": 320.0}}},
@@ -49,6 +54,8 @@ class OverheadReportTest {
         | case | metric | sdk | plain | sdk ÷ plain |
         |---|---|---:|---:|---:|
         | sync | avgt (µs/call) | 105.0 ± 2.0 | 100.0 | 1.050 |
+        | sync | cpu (µs/call) | 150.0 | 120.0 | 1.250 |
+        | sync | alloc (B/call) | 21,000 | 14,000 | 1.500 |
         | sync | p50 (µs/call) | 100.0 | 98.0 | 1.020 |
         | sync | p99 (µs/call) | 400.0 | 320.0 | 1.250 |
         | sync | thrpt (calls/s) | 9,500 ± 200 | 10,000 ± 150 | 0.950 |
