@@ -3,7 +3,7 @@
 #   benchmarks/run.sh                 the SDK-vs-web3j signing cases (about 3 minutes)
 #   benchmarks/run.sh 'signDigest'    only the signing cases matching a JMH regex (extra args go to JMH)
 #   benchmarks/run.sh --calls         the call-overhead cases, SDK vs plain Retrofit + OkHttp + Moshi
-#                                     on loopback, with CPU time and allocation per call (about 15
+#                                     on loopback, with CPU time and allocation per call (about 13
 #                                     minutes; forks, warm-up and measurement from
 #                                     CallOverheadBenchmark's annotations; a first argument that is
 #                                     not an option selects cases, the rest goes to JMH, e.g.
