@@ -83,7 +83,7 @@ public final class OverheadReport {
         if (cpu != null) {
           metrics.add(new Metric("cpu (µs/call)", cpu, String.format(Locale.ROOT, "%,.1f", cpu)));
         }
-        Double alloc = score.secondary().get("·gc.alloc.rate.norm");
+        Double alloc = score.secondary().get("gc.alloc.rate.norm");
         if (alloc != null) {
           metrics.add(new Metric("alloc (B/call)", alloc, String.format(Locale.ROOT, "%,.0f", alloc)));
         }

@@ -27,7 +27,7 @@ public final class RatioReport {
    * One JMH result: the benchmark method's simple name, its mode ({@code thrpt}, {@code avgt},
    * {@code sample}, ...), score, score error and unit, and for sampling runs the percentiles JMH
    * reports (keyed as in its JSON, e.g. {@code "99.0"}), and the scores of the secondary metrics
-   * profilers added (e.g. {@code "·gc.alloc.rate.norm"}).
+   * profilers added (e.g. {@code "gc.alloc.rate.norm"}).
    */
   record Score(String method, String mode, double score, double error, String unit,
       Map<String, Double> percentiles, Map<String, Double> secondary) {}
