@@ -5,6 +5,8 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
 import retrofit2.http.Body;
 import retrofit2.http.Field;
@@ -50,13 +52,27 @@ final class Arguments {
     return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
   }
 
+  /** Per method, read once: reflection on annotations is slow, and calls are hot. */
+  private static final ConcurrentMap<Method, Plan> PLANS = new ConcurrentHashMap<>();
+
+  private static final class Plan {
+    final String name;
+    final Annotation[][] annotations;
+
+    Plan(Method method) {
+      DimoOperation operation = method.getAnnotation(DimoOperation.class);
+      this.name = operation != null ? operation.operationId() : method.getName();
+      this.annotations = method.getParameterAnnotations();
+    }
+  }
+
   private static void check(Method method, Object @Nullable [] args) {
     if (args == null) {
       return;
     }
-    DimoOperation operation = method.getAnnotation(DimoOperation.class);
-    String name = operation != null ? operation.operationId() : method.getName();
-    Annotation[][] annotations = method.getParameterAnnotations();
+    Plan plan = PLANS.computeIfAbsent(method, Plan::new);
+    String name = plan.name;
+    Annotation[][] annotations = plan.annotations;
     for (int i = 0; i < args.length; i++) {
       for (Annotation annotation : annotations[i]) {
         if (annotation instanceof Path) {

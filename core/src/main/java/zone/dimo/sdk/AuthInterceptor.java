@@ -90,14 +90,16 @@ final class AuthInterceptor implements Interceptor {
       }
       requireTrusted(operation, request);
       long tokenId = operation.vehicleTokenId(request);
-      String step = operation.id + "(" + tokenId + "): could not get a vehicle token";
       String token;
       try {
         token = provider.token(tokenId, operation.vehiclePermissions);
       } catch (DimoException e) {
-        throw inStep(step, e);
+        throw inStep(vehicleStep(operation, tokenId), e);
       }
-      return new Credential(step, provider, token,
+      if (token == null || token.isEmpty()) {
+        throw noToken(vehicleStep(operation, tokenId), provider);
+      }
+      return new Credential(token,
           () -> provider.invalidate(tokenId, operation.vehiclePermissions, token));
     }
     if (operation.needsUserToken()) {
@@ -108,20 +110,35 @@ final class AuthInterceptor implements Interceptor {
             + " .userToken(...)");
       }
       requireTrusted(operation, request);
-      String step = operation.id + ": could not get a user access token";
       String token;
       try {
         token = provider.token();
       } catch (DimoException e) {
-        throw inStep(step, e);
+        throw inStep(userStep(operation), e);
       }
-      return new Credential(step, provider, token, () -> provider.invalidate(token));
+      if (token == null || token.isEmpty()) {
+        throw noToken(userStep(operation), provider);
+      }
+      return new Credential(token, () -> provider.invalidate(token));
     }
     if (!operation.security.isEmpty()) {
       throw new DimoConfigurationException(operation.id + " needs an unknown credential "
           + operation.security + "; this SDK version cannot send it");
     }
     return null;
+  }
+
+  // Messages are built only on failure: these run on every call.
+  private static String vehicleStep(Operation operation, long tokenId) {
+    return operation.id + "(" + tokenId + "): could not get a vehicle token";
+  }
+
+  private static String userStep(Operation operation) {
+    return operation.id + ": could not get a user access token";
+  }
+
+  private static DimoAuthenticationException noToken(String step, Object provider) {
+    return new DimoAuthenticationException(step + ": " + provider + " returned no token", null);
   }
 
   /**
@@ -151,11 +168,7 @@ final class AuthInterceptor implements Interceptor {
     final String token;
     final Runnable invalidation;
 
-    Credential(String step, Object provider, @Nullable String token, Runnable invalidation) {
-      if (token == null || token.isEmpty()) {
-        throw new DimoAuthenticationException(step + ": " + provider
-            + " returned no token", null);
-      }
+    Credential(String token, Runnable invalidation) {
       this.token = token;
       this.invalidation = invalidation;
     }
