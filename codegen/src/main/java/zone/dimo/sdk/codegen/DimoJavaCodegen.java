@@ -32,7 +32,8 @@ import org.openapitools.codegen.model.OperationsMap;
  *
  * <ul>
  *   <li>lambdas {@code doc0}, {@code doc2}, {@code doc4} that turn the spec's Markdown into Javadoc
- *       for a comment indented by 0, 2 or 4 spaces ({@link Javadoc});
+ *       for a comment indented by 0, 2 or 4 spaces ({@link Javadoc}), wrapped at 100 columns
+ *       ({@code docp0}, {@code docp2}: after a {@code <p>} on the first line);
  *   <li>exact import lists for interfaces and models, so the templates write short names;
  *   <li>per-operation texts from the spec: the raw summary, the success response's description
  *       for {@code @return}, and the {@code @deprecated} text built from {@code x-dimo-upstream};
@@ -85,7 +86,10 @@ public class DimoJavaCodegen extends JavaClientCodegen {
     return super.addMustacheLambdas()
         .put("doc0", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "")))
         .put("doc2", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "  ")))
-        .put("doc4", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "    ")));
+        .put("doc4", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "    ")))
+        // after a "<p>" the template wrote on the same line
+        .put("docp0", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "", 3)))
+        .put("docp2", (fragment, out) -> out.write(Javadoc.format(fragment.execute(), "  ", 3)));
   }
 
   /** The stock generator prints a donation banner here, once per spec; a quiet build prints nothing. */

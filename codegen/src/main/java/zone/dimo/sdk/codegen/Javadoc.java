@@ -2,6 +2,8 @@ package zone.dimo.sdk.codegen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the spec's Markdown descriptions into Javadoc text: {@code `code`} spans become
@@ -14,7 +16,48 @@ import java.util.List;
  */
 final class Javadoc {
 
+  private static final Pattern BLOCK_TAG = Pattern.compile("@(param \\w+|return|deprecated|throws \\w+) ");
+
+  /** Wrap column of the generated source, as in the hand-written code. */
+  static final int WIDTH = 100;
+
   private Javadoc() {
+  }
+
+  private static List<String> wrap(List<String> lines, int width, int firstLineOffset) {
+    List<String> out = new ArrayList<>();
+    for (int n = 0; n < lines.size(); n++) {
+      String line = lines.get(n);
+      int room = width - (n == 0 ? firstLineOffset : 0);
+      while (line.length() > room) {
+        int cut = breakBefore(line, room);
+        if (cut <= 0) {
+          break;
+        }
+        out.add(line.substring(0, cut));
+        line = line.substring(cut + 1);
+        room = width;
+      }
+      out.add(line);
+    }
+    return out;
+  }
+
+  /** The last space at or before {@code limit} that is not inside an inline tag, or -1. */
+  private static int breakBefore(String line, int limit) {
+    int depth = 0;
+    int best = -1;
+    for (int i = 0; i < line.length() && i <= limit; i++) {
+      char c = line.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      } else if (c == ' ' && depth == 0 && i > 0) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   /**
@@ -22,7 +65,27 @@ final class Javadoc {
    * {@code indent + " * "}. The first line carries no prefix (the template writes it).
    */
   static String format(String markdown, String indent) {
+    return format(markdown, indent, 0);
+  }
+
+  /**
+   * Like {@link #format(String, String)}; {@code firstLineOffset} is the width of what the
+   * template writes before the text on the first line (e.g. {@code "@param tokenId "}).
+   * Lines that would pass column {@value #WIDTH} are wrapped at spaces outside inline tags.
+   */
+  static String format(String markdown, String indent, int firstLineOffset) {
+    // A block tag the template put first ("@param id ...") stays a tag; the rest is text.
+    String tag = "";
+    Matcher m = BLOCK_TAG.matcher(markdown == null ? "" : markdown);
+    if (m.lookingAt()) {
+      tag = m.group();
+      markdown = markdown.substring(tag.length());
+    }
     List<String> lines = toLines(markdown);
+    if (!tag.isEmpty()) {
+      lines.set(0, tag + lines.get(0));
+    }
+    lines = wrap(lines, WIDTH - indent.length() - 3, firstLineOffset);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -58,14 +121,14 @@ final class Javadoc {
         for (String l : paragraph) {
           if (l.startsWith("- ")) {
             if (item != null) {
-              out.add("  <li>" + inline(item.toString()));
+              addItem(out, item.toString());
             }
             item = new StringBuilder(l.substring(2).trim());
           } else {
             item.append('\n').append(l.trim());
           }
         }
-        out.add("  <li>" + inline(item.toString()));
+        addItem(out, item.toString());
         out.add("</ul>");
         continue;
       }
@@ -77,6 +140,14 @@ final class Javadoc {
     }
     // lines are already trimmed at the end: each source line was
     return out;
+  }
+
+  private static void addItem(List<String> out, String item) {
+    String[] lines = inline(item).split("\n", -1);
+    out.add("  <li>" + lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      out.add("      " + lines[i]);
+    }
   }
 
   private static List<List<String>> paragraphs(String markdown) {
@@ -158,12 +229,12 @@ final class Javadoc {
 
   /**
    * {@code {@code x}} when Javadoc can carry {@code x} verbatim: its braces balance and it has
-   * no comment end, no unicode escape and does not start with a space or brace. Otherwise an
+   * no comment end, no unicode escape and does not start with a space. Otherwise an
    * HTML {@code <code>} element with the few characters that need it written as entities.
    */
   static String code(String code) {
     if (balancedBraces(code) && !code.contains("*/") && !code.contains("\\u") && !code.isEmpty()
-        && !Character.isWhitespace(code.charAt(0)) && code.charAt(code.length() - 1) != '}') {
+        && !Character.isWhitespace(code.charAt(0))) {
       return "{@code " + code + "}";
     }
     StringBuilder out = new StringBuilder("<code>");

@@ -45,18 +45,18 @@ class RetiredOperationsTest {
            *
            * @param id The thing's id.
            * @return The replaced thing.
-           * @deprecated DIMO's hosted Devices API no longer serves this operation: it was retired upstream on
-           * 2025-03-04 (devices-api commit {@code 0123456789abcdef0123456789abcdef01234567}). Replaced by:
-           * {@code POST /v2/replaced} of the Identity API. It remains fully supported against the SDK's
+           * @deprecated DIMO's hosted Devices API no longer serves this operation: it was retired upstream
+           * on 2025-03-04 (devices-api commit {@code 0123456789abcdef0123456789abcdef01234567}). Replaced
+           * by: {@code POST /v2/replaced} of the Identity API. It remains fully supported against the SDK's
            * sandbox and self-hosted deployments of the Devices API.
            */
           @Deprecated
         """), text);
     assertTrue(text.contains("""
-           * @deprecated DIMO's hosted Devices API no longer serves this operation: it was retired upstream on
-           * 2025-11-24 (devices-api commit {@code fedcba9876543210fedcba9876543210fedcba98}). DIMO names no
-           * successor. It remains fully supported against the SDK's sandbox and self-hosted deployments of
-           * the Devices API.
+           * @deprecated DIMO's hosted Devices API no longer serves this operation: it was retired upstream
+           * on 2025-11-24 (devices-api commit {@code fedcba9876543210fedcba9876543210fedcba98}). DIMO names
+           * no successor. It remains fully supported against the SDK's sandbox and self-hosted deployments
+           * of the Devices API.
            */
           @Deprecated
         """), text);
