@@ -85,7 +85,7 @@ final class Flows {
     EthSignature signature =
         aftermarketDevice.signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
     userDevices.updateVin(userDeviceId,
-        new UpdateVinRequest().vin(vin).signature(signature.toHex())).execute();
+        UpdateVinRequest.builder().vin(vin).signature(signature.toHex()).build()).execute();
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of
@@ -97,9 +97,9 @@ final class Flows {
     Arguments.present("mintVehicle", "png", png);
     TypedData payload = payload(userDevices.getMintPayload(userDeviceId), MINT_TYPES);
     EthSignature signature = Eip712.sign(payload, signer);
-    VehicleMintRequest request = new VehicleMintRequest()
+    VehicleMintRequest request = VehicleMintRequest.builder()
         .imageData(Base64.getEncoder().encodeToString(png))
-        .signature(signature.toHex());
+        .signature(signature.toHex()).build();
     if (transparentPng != null) {
       request.imageDataTransparent(Base64.getEncoder().encodeToString(transparentPng));
     }
@@ -113,9 +113,9 @@ final class Flows {
     TypedData payload = payload(aftermarketDevices.getClaimPayload(serial), CLAIM_TYPES);
     EthSignature user = Eip712.sign(payload, userSigner);
     EthSignature device = deviceSignature != null ? deviceSignature : Eip712.sign(payload, deviceSigner);
-    AftermarketDeviceClaimRequest request = new AftermarketDeviceClaimRequest()
+    AftermarketDeviceClaimRequest request = AftermarketDeviceClaimRequest.builder()
         .userSignature(user.toHex())
-        .aftermarketDeviceSignature(device.toHex());
+        .aftermarketDeviceSignature(device.toHex()).build();
     aftermarketDevices.submitClaim(serial, request).execute();
   }
 
@@ -156,14 +156,14 @@ final class Flows {
       VehicleNftData nft = nftOf(userDeviceId);
       last = nft == null ? null : nft.getStatus();
       if (last == MetaTransactionStatus.CONFIRMED) {
-        if (nft.getTokenId() == null) {
+        if (nft.tokenId() == null) {
           throw new DimoDecodingException("listMyVehicles: vehicle " + userDeviceId
               + " is Confirmed but has no tokenId", 200, "", null);
         }
-        return nft.getTokenId();
+        return nft.tokenId();
       }
       if (last == MetaTransactionStatus.FAILED) {
-        throw new MintFailedException(userDeviceId, nft.getFailureReason());
+        throw new MintFailedException(userDeviceId, nft.failureReason());
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
@@ -183,12 +183,12 @@ final class Flows {
 
   private VehicleNftData nftOf(String userDeviceId) {
     MyDevicesResponse mine = userDevices.listMyVehicles().execute();
-    if (mine == null || mine.getUserDevices() == null) {
+    if (mine == null || mine.userDevices() == null) {
       throw new NotFoundException(notFound(userDeviceId));
     }
-    for (UserDevice device : mine.getUserDevices()) {
+    for (UserDevice device : mine.userDevices()) {
       if (userDeviceId.equals(device.getId())) {
-        return device.getNft();
+        return device.nft();
       }
     }
     throw new NotFoundException(notFound(userDeviceId));
@@ -201,9 +201,9 @@ final class Flows {
 
   private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
       EthSigner userSigner, EthSigner deviceSigner) {
-    AftermarketDevicePairRequest request = new AftermarketDevicePairRequest()
+    AftermarketDevicePairRequest request = AftermarketDevicePairRequest.builder()
         .externalId(Serials.normalize(serial))
-        .signature(Eip712.sign(payload, userSigner).toHex());
+        .signature(Eip712.sign(payload, userSigner).toHex()).build();
     if (deviceSigner != null) {
       request.aftermarketDeviceSignature(Eip712.sign(payload, deviceSigner).toHex());
     }

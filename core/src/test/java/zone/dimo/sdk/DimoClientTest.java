@@ -140,7 +140,7 @@ class DimoClientTest {
     assertEquals("/v1/vehicle/9000000000/commands/trunk/open", trunk.getUrl().encodedPath());
     assertEquals("Bearer " + TestSupport.vehicleToken(9_000_000_000L, Collections.singleton(Permission.EXECUTE_COMMANDS)),
         trunk.getHeaders().get("Authorization"));
-    assertEquals("r2", second.getRequestId());
+    assertEquals("r2", second.requestId());
   }
 
   @Test
@@ -235,7 +235,7 @@ class DimoClientTest {
     DimoClient client = clientFor(server, sleeper).userToken(TokenProvider.of(USER_TOKEN)).build();
 
     CompletableFuture<MyDevicesResponse> ok = client.userDevices().listMyVehicles().executeAsync();
-    assertNotNull(ok.get(5, TimeUnit.SECONDS).getUserDevices());
+    assertNotNull(ok.get(5, TimeUnit.SECONDS).userDevices());
 
     CompletableFuture<Void> failed = client.userDevices().optIn("d1").executeAsync();
     ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(5, TimeUnit.SECONDS));
