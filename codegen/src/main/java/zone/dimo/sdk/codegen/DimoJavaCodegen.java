@@ -129,6 +129,8 @@ public class DimoJavaCodegen extends JavaClientCodegen {
     OperationsMap result = super.postProcessOperationsWithModels(objs, allModels);
     Set<String> imports = new TreeSet<>();
     Set<String> used = new TreeSet<>();
+    imports.add("zone.dimo.sdk.spec.DimoCall");
+    imports.add("zone.dimo.sdk.spec.DimoOperation");
     OperationMap operations = result.getOperations();
     for (CodegenOperation op : operations.getOperation()) {
       imports.add("retrofit2.http." + op.httpMethod.toUpperCase(Locale.ROOT));

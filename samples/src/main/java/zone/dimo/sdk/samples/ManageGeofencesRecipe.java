@@ -38,11 +38,11 @@ public final class ManageGeofencesRecipe {
           .type(GeofenceType.TRIGGER_ENTRY)
           .h3Indexes(List.of("8928308280fffff"))
           .userDeviceIds(List.of()).build()).execute()
-          .getId();
+          .id();
       System.out.println("Created geofence " + id);
 
       for (Geofence fence : client.geofences().listGeofences().execute().geofences()) {
-        System.out.println(fence.getName() + " (" + fence.getType().getValue() + "): "
+        System.out.println(fence.name() + " (" + fence.type().value() + "): "
             + fence.h3Indexes());
       }
 

@@ -52,15 +52,15 @@ public final class MintVehicleRecipe {
     // keccak256(VIN) with its own key (Smartcar and AutoPi connections do this on DIMO's side).
     PrivateKey deviceKey = sandbox.aftermarketDevices().get(0).privateKey();
     try {
-      client.confirmVin(vehicle.getId(), vehicle.vin(), Secp256k1Signer.of(deviceKey));
+      client.confirmVin(vehicle.id(), vehicle.vin(), Secp256k1Signer.of(deviceKey));
     } finally {
       deviceKey.destroy();
     }
 
     // Fetches the payload, refuses it unless its domain is this environment's (chain id,
     // registry), signs it with the owner's key and submits it with the NFT's image.
-    client.mintVehicle(vehicle.getId(), owner, SampleImages.vehiclePng());
+    client.mintVehicle(vehicle.id(), owner, SampleImages.vehiclePng());
     // The mint is an on-chain transaction: poll until it is confirmed.
-    return client.waitForMint(vehicle.getId(), Duration.ofMinutes(2));
+    return client.waitForMint(vehicle.id(), Duration.ofMinutes(2));
   }
 }

@@ -37,13 +37,13 @@ public final class SubmitErrorCodesRecipe {
       String vehicleId = client.userDevices().createVehicle(CreateVehicleRequest.builder()
           .countryCode("USA")
           .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()).build()).execute()
-          .userDevice().getId();
+          .userDevice().id();
 
       ErrorCodesResult submitted = client.errorCodes().submitErrorCodes(vehicleId,
           SubmitErrorCodesRequest.builder()
               .errorCodes(List.of("P0113", "P0300")).build()).execute();
       for (ErrorCodeDescription code : submitted.errorCodes()) {
-        System.out.println(code.getCode() + ": " + code.description());
+        System.out.println(code.code() + ": " + code.description());
       }
 
       for (ErrorCodeQuery query :

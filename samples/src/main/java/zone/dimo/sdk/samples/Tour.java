@@ -219,8 +219,8 @@ final class Tour {
     MyDevicesResponse mine = client.userDevices().listMyVehicles().execute();
     myVehicles = mine.userDevices() == null ? List.of() : mine.userDevices();
     for (UserDevice created : new UserDevice[] {vinVehicle, definitionVehicle, smartcarVehicle}) {
-      if (created != null && myVehicles.stream().noneMatch(v -> created.getId().equals(v.getId()))) {
-        throw new IllegalStateException("vehicle " + created.getId() + " is not in the list");
+      if (created != null && myVehicles.stream().noneMatch(v -> created.id().equals(v.id()))) {
+        throw new IllegalStateException("vehicle " + created.id() + " is not in the list");
       }
     }
     return myVehicles.size() + (myVehicles.size() == 1 ? " vehicle" : " vehicles");
@@ -239,33 +239,33 @@ final class Tour {
     }
     require(target.aftermarketKey(), "missing --aftermarket-key-file");
     String vin = vehicle.vin();
-    client.confirmVin(vehicle.getId(), vin, Secp256k1Signer.of(target.aftermarketKey()));
+    client.confirmVin(vehicle.id(), vin, Secp256k1Signer.of(target.aftermarketKey()));
     mintable = vehicle;
     return "VIN " + vin + " signed by device " + target.aftermarketKey().address();
   }
 
   private String mint() {
     UserDevice vehicle = needs(mintable, "vehicle.confirmVin");
-    Long existing = mintedTokenId(vehicle.getId());
+    Long existing = mintedTokenId(vehicle.id());
     if (existing != null) {
       // Creating a vehicle from a VIN the user already has returns that vehicle; running the
       // walkthrough again with the same key and VIN finds it minted.
-      minting = vehicle.getId();
-      throw skip("not needed: vehicle " + vehicle.getId() + " is already minted as token "
+      minting = vehicle.id();
+      throw skip("not needed: vehicle " + vehicle.id() + " is already minted as token "
           + existing);
     }
     // Fetches the EIP-712 payload, checks its domain against the environment, signs it with the
     // user's key and submits it with the image; the NFT is minted on chain afterwards.
-    client.mintVehicle(vehicle.getId(), user, SampleImages.vehiclePng());
-    minting = vehicle.getId();
-    return "vehicle " + vehicle.getId() + " signed by " + user.address();
+    client.mintVehicle(vehicle.id(), user, SampleImages.vehiclePng());
+    minting = vehicle.id();
+    return "vehicle " + vehicle.id() + " signed by " + user.address();
   }
 
   private Long mintedTokenId(String vehicleId) {
     List<UserDevice> known = new ArrayList<>(nonNull(myVehicles));
     known.add(vinVehicle);
     for (UserDevice vehicle : known) {
-      if (vehicle != null && vehicleId.equals(vehicle.getId()) && vehicle.nft() != null
+      if (vehicle != null && vehicleId.equals(vehicle.id()) && vehicle.nft() != null
           && vehicle.nft().tokenId() != null) {
         return vehicle.nft().tokenId();
       }
@@ -309,7 +309,7 @@ final class Tour {
     for (UserDevice vehicle : known) {
       for (UserDeviceIntegration integration : nonNull(vehicle.integrations())) {
         if ("SmartCar".equalsIgnoreCase(integration.integrationVendor())) {
-          return vehicle.getId();
+          return vehicle.id();
         }
       }
     }
@@ -396,7 +396,7 @@ final class Tour {
   private static String codes(List<ErrorCodeDescription> codes) {
     List<String> names = new ArrayList<>();
     for (ErrorCodeDescription code : nonNull(codes)) {
-      names.add(code.getCode());
+      names.add(code.code());
     }
     return String.join(", ", names);
   }
@@ -412,7 +412,7 @@ final class Tour {
         .name(geofenceName)
         .type(GeofenceType.TRIGGER_ENTRY)
         .h3Indexes(List.of(H3_CELL))
-        .userDeviceIds(vehicles).build()).execute().getId();
+        .userDeviceIds(vehicles).build()).execute().id();
     return "\"" + geofenceName + "\" id " + geofenceId + (vehicles.isEmpty() ? "" : " on " + minting);
   }
 
@@ -420,7 +420,7 @@ final class Tour {
     String id = needs(geofenceId, "geofence.create");
     GeofenceList list = client.geofences().listGeofences().execute();
     List<Geofence> fences = nonNull(list.geofences());
-    if (fences.stream().noneMatch(fence -> id.equals(fence.getId()))) {
+    if (fences.stream().noneMatch(fence -> id.equals(fence.id()))) {
       throw new IllegalStateException("geofence " + id + " is not in the list");
     }
     return fences.size() + (fences.size() == 1 ? " geofence" : " geofences");
@@ -463,7 +463,7 @@ final class Tour {
     require(target.aftermarketKey(), "missing --aftermarket-key-file");
     // The claim payload is signed twice: by the user and by the device itself.
     client.claimAftermarketDevice(serial, user, Secp256k1Signer.of(target.aftermarketKey()));
-    awaitDevice(serial, this::ownedByUser, AftermarketDeviceInfo::getClaim, "claim");
+    awaitDevice(serial, this::ownedByUser, AftermarketDeviceInfo::claim, "claim");
     claimed = true;
     return "serial " + serial + " now owned by " + user.address();
   }
@@ -474,7 +474,7 @@ final class Tour {
     String serial = target.aftermarketSerial();
     // The user owns both the vehicle and the device, so the user's signature is enough.
     client.pairAftermarketDevice(minting, serial, user);
-    awaitDevice(serial, info -> confirmed(info.pair()), AftermarketDeviceInfo::getPair, "pair");
+    awaitDevice(serial, info -> confirmed(info.pair()), AftermarketDeviceInfo::pair, "pair");
     paired = true;
     return "serial " + serial + " with vehicle " + tokenId;
   }
@@ -483,7 +483,7 @@ final class Tour {
     needs(paired, "aftermarket.pair");
     String serial = target.aftermarketSerial();
     client.unpairAftermarketDevice(minting, serial, user);
-    awaitDevice(serial, info -> confirmed(info.unpair()), AftermarketDeviceInfo::getUnpair,
+    awaitDevice(serial, info -> confirmed(info.unpair()), AftermarketDeviceInfo::unpair,
         "unpair");
     return "serial " + serial + " from vehicle " + vehicleTokenId;
   }
@@ -494,7 +494,7 @@ final class Tour {
   }
 
   private static boolean confirmed(TransactionStatus status) {
-    return status != null && status.getStatus() == MetaTransactionStatus.CONFIRMED;
+    return status != null && status.status() == MetaTransactionStatus.CONFIRMED;
   }
 
   /**
@@ -514,12 +514,12 @@ final class Tour {
         return;
       }
       TransactionStatus status = transaction.apply(info);
-      if (status != null && status.getStatus() == MetaTransactionStatus.FAILED) {
+      if (status != null && status.status() == MetaTransactionStatus.FAILED) {
         throw new IllegalStateException(what + " transaction failed: " + status.failureReason());
       }
       if (Instant.now().plus(wait).isAfter(deadline)) {
         throw new IllegalStateException(what + " not confirmed within " + target.timeout()
-            + " (status " + (status == null ? "none" : status.getStatus()) + ")");
+            + " (status " + (status == null ? "none" : status.status()) + ")");
       }
       Thread.sleep(wait.toMillis());
       wait = wait.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : wait.multipliedBy(2);
@@ -571,7 +571,7 @@ final class Tour {
     }
     for (UserDevice vehicle : new UserDevice[] {vinVehicle, definitionVehicle, smartcarVehicle}) {
       if (vehicle != null) {
-        return vehicle.getId();
+        return vehicle.id();
       }
     }
     return needs(null, "vehicle.createFromVin");
@@ -579,13 +579,13 @@ final class Tour {
 
   private static String describe(UserDevice vehicle) {
     String name = vehicle.deviceDefinition() == null ? null
-        : vehicle.deviceDefinition().getName();
-    return "vehicle " + vehicle.getId() + (name == null ? "" : " (" + name + ")");
+        : vehicle.deviceDefinition().name();
+    return "vehicle " + vehicle.id() + (name == null ? "" : " (" + name + ")");
   }
 
   private static String describe(NftMetadata metadata) {
     int attributes = nonNull(metadata.attributes()).size();
-    return "\"" + metadata.getName() + "\", " + attributes
+    return "\"" + metadata.name() + "\", " + attributes
         + (attributes == 1 ? " attribute" : " attributes");
   }
 
@@ -598,7 +598,7 @@ final class Tour {
   }
 
   private static String manufacturer(AftermarketDeviceInfo info) {
-    return info.manufacturer() == null ? "unknown maker" : info.manufacturer().getName();
+    return info.manufacturer() == null ? "unknown maker" : info.manufacturer().name();
   }
 
   private static <T> List<T> nonNull(List<T> list) {

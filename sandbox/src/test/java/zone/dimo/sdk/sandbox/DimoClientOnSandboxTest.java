@@ -42,7 +42,7 @@ class DimoClientOnSandboxTest {
 
     UserDeviceResponse created = client.userDevices().createVehicle(
         CreateVehicleRequest.builder().countryCode("USA").deviceDefinitionId(definition.id()).build()).execute();
-    String userDeviceId = created.userDevice().getId();
+    String userDeviceId = created.userDevice().id();
     assertNotNull(userDeviceId);
 
     // The sandbox checks the device's signature of keccak256(VIN) as the service does.
@@ -64,7 +64,7 @@ class DimoClientOnSandboxTest {
     BadRequestException e = assertThrows(BadRequestException.class, () -> client.mintVehicle(
         client.userDevices().createVehicle(CreateVehicleRequest.builder()
             .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()).build()).execute()
-            .userDevice().getId(), user, PNG));
+            .userDevice().id(), user, PNG));
 
     assertEquals("getMintPayload", e.operationId());
     assertEquals("VIN not confirmed", e.errorMessage());
