@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the spec's Markdown descriptions into Javadoc text: {@code `code`} spans become
- * {@code {@code ...}}, blank lines become {@code <p>} paragraphs, lines starting with
- * {@code "- "} become a list, and every character that Javadoc or javac would read as markup is
+ * {@code {@code ...}}, blank lines become {@code <p>} paragraphs (reflowed to the source's
+ * width), lines starting with {@code "- "} become a list, and every character that Javadoc or javac would read as markup is
  * written so that the rendered text equals the spec's text ({@code <}, {@code >}, {@code &},
  * a leading {@code @}, {@code {@}, {@code *}{@code /} and {@code \}{@code u}). Nothing is
  * HTML-entity-escaped that a reader would otherwise see as plain text (quotes, apostrophes,
@@ -53,7 +53,9 @@ final class Javadoc {
         depth++;
       } else if (c == '}' && depth > 0) {
         depth--;
-      } else if (c == ' ' && depth == 0 && i > 0) {
+      } else if (c == ' ' && depth == 0 && i > 0
+          && (i + 1 >= line.length() || line.charAt(i + 1) != '@')) {
+        // never start a line with @: Javadoc would read a block tag
         best = i;
       }
     }
@@ -132,22 +134,15 @@ final class Javadoc {
         out.add("</ul>");
         continue;
       }
-      String text = inline(String.join("\n", paragraph));
-      String[] split = text.split("\n", -1);
-      for (int i = 0; i < split.length; i++) {
-        out.add((i == 0 && p > 0 ? "<p>" : "") + split[i]);
-      }
+      // Markdown: a single newline inside a paragraph is a soft break, so the paragraph is
+      // one line here and wrap() breaks it for the source's width.
+      out.add((p > 0 ? "<p>" : "") + inline(String.join(" ", paragraph)));
     }
-    // lines are already trimmed at the end: each source line was
     return out;
   }
 
   private static void addItem(List<String> out, String item) {
-    String[] lines = inline(item).split("\n", -1);
-    out.add("  <li>" + lines[0]);
-    for (int i = 1; i < lines.length; i++) {
-      out.add("      " + lines[i]);
-    }
+    out.add("  <li>" + inline(item.replace('\n', ' ')));
   }
 
   private static List<List<String>> paragraphs(String markdown) {

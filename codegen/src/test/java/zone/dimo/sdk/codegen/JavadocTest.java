@@ -19,7 +19,8 @@ class JavadocTest {
         Javadoc.format("a < b && c > d, `a < b && c > d`", ""));
     assertEquals("{@literal @}since is text, mail@example.com too; &#123;@link X} is not a tag",
         Javadoc.format("@since is text, mail@example.com too; {@link X} is not a tag", ""));
-    assertEquals("line one\n * {@literal @}author is text here too", Javadoc.format("line one\n@author is text here too", ""));
+    assertEquals("line one {@literal @}author is text here too",
+        Javadoc.format("line one\n\n@author is text here too", "").replace("\n *\n * <p>", " "));
     assertEquals("ends a comment: *&#47; and &#92;u000a is no unicode escape",
         Javadoc.format("ends a comment: */ and \\u000a is no unicode escape", ""));
   }
@@ -35,12 +36,19 @@ class JavadocTest {
   @Test
   void paragraphsListsAndIndentation() {
     String markdown = "First line\nsecond line.   \n\nNext paragraph:\n\n- one `x`\n- two,\n  continued\n";
-    assertEquals(List.of("First line", "second line.", "", "<p>Next paragraph:", "<ul>", "  <li>one {@code x}",
-        "  <li>two,", "      continued", "</ul>"), Javadoc.toLines(markdown));
-    assertEquals("First line\n   * second line.\n   *\n   * <p>Next paragraph:\n   * <ul>\n   *   <li>one {@code x}\n"
-        + "   *   <li>two,\n   *       continued\n   * </ul>", Javadoc.format(markdown, "  "));
+    assertEquals(List.of("First line second line.", "", "<p>Next paragraph:", "<ul>", "  <li>one {@code x}",
+        "  <li>two, continued", "</ul>"), Javadoc.toLines(markdown));
+    assertEquals("First line second line.\n   *\n   * <p>Next paragraph:\n   * <ul>\n   *   <li>one {@code x}\n"
+        + "   *   <li>two, continued\n   * </ul>", Javadoc.format(markdown, "  "));
     assertEquals("", Javadoc.format(null, ""));
     assertEquals("", Javadoc.format(" \n\n", ""));
+  }
+
+  @Test
+  void aWrappedLineNeverStartsWithAnAt() {
+    // the only space before column 97 is followed by @: better a long line than a block tag
+    assertEquals("x".repeat(90) + " @mention tail", Javadoc.format("x".repeat(90) + " @mention tail", ""));
+    assertEquals("x".repeat(90) + " @m\n * tail", Javadoc.format("x".repeat(90) + " @m tail", ""));
   }
 
   @Test
