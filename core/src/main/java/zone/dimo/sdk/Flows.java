@@ -99,10 +99,9 @@ final class Flows {
     EthSignature signature = Eip712.sign(payload, signer);
     VehicleMintRequest request = VehicleMintRequest.builder()
         .imageData(Base64.getEncoder().encodeToString(png))
-        .signature(signature.toHex()).build();
-    if (transparentPng != null) {
-      request.imageDataTransparent(Base64.getEncoder().encodeToString(transparentPng));
-    }
+        .imageDataTransparent(transparentPng == null ? null : Base64.getEncoder().encodeToString(transparentPng))
+        .signature(signature.toHex())
+        .build();
     userDevices.submitMint(userDeviceId, request).execute();
   }
 
@@ -154,7 +153,7 @@ final class Flows {
     MetaTransactionStatus last = null;
     while (true) {
       VehicleNftData nft = nftOf(userDeviceId);
-      last = nft == null ? null : nft.getStatus();
+      last = nft == null ? null : nft.status();
       if (last == MetaTransactionStatus.CONFIRMED) {
         if (nft.tokenId() == null) {
           throw new DimoDecodingException("listMyVehicles: vehicle " + userDeviceId
@@ -168,7 +167,7 @@ final class Flows {
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
         throw new DimoTimeoutException("Vehicle " + userDeviceId + " was not minted within "
-            + timeout + " (last status: " + (last == null ? "none" : last.getValue()) + ")");
+            + timeout + " (last status: " + (last == null ? "none" : last.value()) + ")");
       }
       Duration left = Duration.between(now, deadline);
       try {
@@ -187,7 +186,7 @@ final class Flows {
       throw new NotFoundException(notFound(userDeviceId));
     }
     for (UserDevice device : mine.userDevices()) {
-      if (userDeviceId.equals(device.getId())) {
+      if (userDeviceId.equals(device.id())) {
         return device.nft();
       }
     }
@@ -201,13 +200,11 @@ final class Flows {
 
   private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
       EthSigner userSigner, EthSigner deviceSigner) {
-    AftermarketDevicePairRequest request = AftermarketDevicePairRequest.builder()
+    return AftermarketDevicePairRequest.builder()
         .externalId(Serials.normalize(serial))
-        .signature(Eip712.sign(payload, userSigner).toHex()).build();
-    if (deviceSigner != null) {
-      request.aftermarketDeviceSignature(Eip712.sign(payload, deviceSigner).toHex());
-    }
-    return request;
+        .signature(Eip712.sign(payload, userSigner).toHex())
+        .aftermarketDeviceSignature(deviceSigner == null ? null : Eip712.sign(payload, deviceSigner).toHex())
+        .build();
   }
 
   /** Fetches a payload's exact bytes, parses them and checks them; never signs on mismatch. */

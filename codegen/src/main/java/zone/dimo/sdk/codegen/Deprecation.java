@@ -8,8 +8,9 @@ import java.util.Set;
  * {@code x-dimo-upstream} extension ({@code status}: {@code served} or {@code retired};
  * a retired operation also has {@code retiredIn} (the upstream commit), {@code retiredOn} (its
  * date) and, when DIMO names one, {@code successor}). Inconsistent specs fail the generation:
- * a retired operation must be deprecated and a deprecated one with an upstream status must be
- * retired, so the Java annotation and the spec can never disagree.
+ * a retired operation must be deprecated and have its commit and date, a served one has neither,
+ * so the Java annotation and the spec can never disagree. A served operation may still be
+ * deprecated (the published docs deprecate the mint payload); its text says that DIMO serves it.
  */
 final class Deprecation {
 
@@ -33,14 +34,18 @@ final class Deprecation {
       }
     }
     String status = string(map, "status");
+    String successor = string(map, "successor");
+    boolean hasSuccessor = successor != null && !successor.trim().isEmpty();
     if ("served".equals(status)) {
-      if (deprecated) {
-        throw fail(operationId, "deprecated: true but x-dimo-upstream.status is served");
+      if (map.containsKey("retiredIn") || map.containsKey("retiredOn")) {
+        throw fail(operationId, "x-dimo-upstream.status is served, so it takes no retiredIn or retiredOn");
       }
-      if (map.size() > 1) {
-        throw fail(operationId, "x-dimo-upstream.status is served, so it takes no retiredIn, retiredOn or successor");
+      if (!deprecated) {
+        return null;
       }
-      return null;
+      // deprecated by the published API documentation, yet still served (the mint payload)
+      return "Deprecated in the API specification; DIMO's hosted Devices API still serves it."
+          + (hasSuccessor ? " Successor: " + sentence(successor) : "");
     }
     if (!"retired".equals(status)) {
       throw fail(operationId, "x-dimo-upstream.status must be served or retired, not " + status);
@@ -50,21 +55,21 @@ final class Deprecation {
     }
     String retiredIn = required(operationId, map, "retiredIn");
     String retiredOn = required(operationId, map, "retiredOn");
-    String successor = string(map, "successor");
     StringBuilder text = new StringBuilder()
         .append("DIMO's hosted Devices API no longer serves this operation: it was retired upstream on ")
         .append(retiredOn).append(" (devices-api commit `").append(retiredIn).append("`). ");
-    if (successor != null && !successor.trim().isEmpty()) {
-      text.append("Replaced by: ").append(successor.trim());
-      if (!successor.trim().endsWith(".")) {
-        text.append('.');
-      }
-      text.append(' ');
+    if (hasSuccessor) {
+      text.append("Replaced by: ").append(sentence(successor)).append(' ');
     } else {
       text.append("DIMO names no successor. ");
     }
     return text.append("It remains fully supported against the SDK's sandbox and self-hosted deployments"
         + " of the Devices API.").toString();
+  }
+
+  private static String sentence(String text) {
+    String trimmed = text.trim();
+    return trimmed.endsWith(".") ? trimmed : trimmed + ".";
   }
 
   private static String required(String operationId, Map<?, ?> map, String key) {

@@ -26,6 +26,10 @@ class DeprecationTest {
   @Test
   void servedAndPlainDeprecatedOperations() {
     assertNull(Deprecation.text("x", false, Map.of("status", "served")));
+    assertNull(Deprecation.text("x", false, Map.of("status", "served", "successor", "y")));
+    assertEquals("Deprecated in the API specification; DIMO's hosted Devices API still serves it."
+            + " Successor: minting through a smart account.",
+        Deprecation.text("getMintPayload", true, Map.of("status", "served", "successor", "minting through a smart account")));
     assertNull(Deprecation.text("x", false, null));
     assertEquals("Deprecated in the API specification.", Deprecation.text("x", true, null));
   }
@@ -35,9 +39,9 @@ class DeprecationTest {
     assertEquals("Operation x: x-dimo-upstream.status is retired, so the operation must be deprecated: true",
         assertThrows(IllegalStateException.class, () -> Deprecation.text("x", false,
             Map.of("status", "retired", "retiredIn", "a", "retiredOn", "2025-01-01"))).getMessage());
-    assertEquals("Operation x: deprecated: true but x-dimo-upstream.status is served",
-        assertThrows(IllegalStateException.class, () -> Deprecation.text("x", true, Map.of("status", "served")))
-            .getMessage());
+    assertEquals("Operation x: x-dimo-upstream.status is served, so it takes no retiredIn or retiredOn",
+        assertThrows(IllegalStateException.class, () -> Deprecation.text("x", true,
+            Map.of("status", "served", "retiredOn", "2025-01-01"))).getMessage());
     assertEquals("Operation x: x-dimo-upstream.status is retired but retiredIn is missing",
         assertThrows(IllegalStateException.class, () -> Deprecation.text("x", true,
             Map.of("status", "retired", "retiredOn", "2025-01-01"))).getMessage());
