@@ -85,7 +85,7 @@ final class Flows {
     EthSignature signature =
         aftermarketDevice.signDigest(Keccak256.hash(vin.getBytes(StandardCharsets.US_ASCII)));
     userDevices.updateVin(userDeviceId,
-        new UpdateVinRequest().vin(vin).signature(signature.toHex())).execute();
+        UpdateVinRequest.builder().vin(vin).signature(signature.toHex()).build()).execute();
   }
 
   // The service's swagger marks the payload GETs deprecated; they are still the only source of
@@ -97,12 +97,11 @@ final class Flows {
     Arguments.present("mintVehicle", "png", png);
     TypedData payload = payload(userDevices.getMintPayload(userDeviceId), MINT_TYPES);
     EthSignature signature = Eip712.sign(payload, signer);
-    VehicleMintRequest request = new VehicleMintRequest()
+    VehicleMintRequest request = VehicleMintRequest.builder()
         .imageData(Base64.getEncoder().encodeToString(png))
-        .signature(signature.toHex());
-    if (transparentPng != null) {
-      request.imageDataTransparent(Base64.getEncoder().encodeToString(transparentPng));
-    }
+        .imageDataTransparent(transparentPng == null ? null : Base64.getEncoder().encodeToString(transparentPng))
+        .signature(signature.toHex())
+        .build();
     userDevices.submitMint(userDeviceId, request).execute();
   }
 
@@ -113,9 +112,9 @@ final class Flows {
     TypedData payload = payload(aftermarketDevices.getClaimPayload(serial), CLAIM_TYPES);
     EthSignature user = Eip712.sign(payload, userSigner);
     EthSignature device = deviceSignature != null ? deviceSignature : Eip712.sign(payload, deviceSigner);
-    AftermarketDeviceClaimRequest request = new AftermarketDeviceClaimRequest()
+    AftermarketDeviceClaimRequest request = AftermarketDeviceClaimRequest.builder()
         .userSignature(user.toHex())
-        .aftermarketDeviceSignature(device.toHex());
+        .aftermarketDeviceSignature(device.toHex()).build();
     aftermarketDevices.submitClaim(serial, request).execute();
   }
 
@@ -154,21 +153,21 @@ final class Flows {
     MetaTransactionStatus last = null;
     while (true) {
       VehicleNftData nft = nftOf(userDeviceId);
-      last = nft == null ? null : nft.getStatus();
+      last = nft == null ? null : nft.status();
       if (last == MetaTransactionStatus.CONFIRMED) {
-        if (nft.getTokenId() == null) {
+        if (nft.tokenId() == null) {
           throw new DimoDecodingException("listMyVehicles: vehicle " + userDeviceId
               + " is Confirmed but has no tokenId", 200, "", null);
         }
-        return nft.getTokenId();
+        return nft.tokenId();
       }
       if (last == MetaTransactionStatus.FAILED) {
-        throw new MintFailedException(userDeviceId, nft.getFailureReason());
+        throw new MintFailedException(userDeviceId, nft.failureReason());
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
         throw new DimoTimeoutException("Vehicle " + userDeviceId + " was not minted within "
-            + timeout + " (last status: " + (last == null ? "none" : last.getValue()) + ")");
+            + timeout + " (last status: " + (last == null ? "none" : last.value()) + ")");
       }
       Duration left = Duration.between(now, deadline);
       try {
@@ -183,12 +182,12 @@ final class Flows {
 
   private VehicleNftData nftOf(String userDeviceId) {
     MyDevicesResponse mine = userDevices.listMyVehicles().execute();
-    if (mine == null || mine.getUserDevices() == null) {
+    if (mine == null || mine.userDevices() == null) {
       throw new NotFoundException(notFound(userDeviceId));
     }
-    for (UserDevice device : mine.getUserDevices()) {
-      if (userDeviceId.equals(device.getId())) {
-        return device.getNft();
+    for (UserDevice device : mine.userDevices()) {
+      if (userDeviceId.equals(device.id())) {
+        return device.nft();
       }
     }
     throw new NotFoundException(notFound(userDeviceId));
@@ -201,13 +200,11 @@ final class Flows {
 
   private static AftermarketDevicePairRequest pairRequest(TypedData payload, String serial,
       EthSigner userSigner, EthSigner deviceSigner) {
-    AftermarketDevicePairRequest request = new AftermarketDevicePairRequest()
+    return AftermarketDevicePairRequest.builder()
         .externalId(Serials.normalize(serial))
-        .signature(Eip712.sign(payload, userSigner).toHex());
-    if (deviceSigner != null) {
-      request.aftermarketDeviceSignature(Eip712.sign(payload, deviceSigner).toHex());
-    }
-    return request;
+        .signature(Eip712.sign(payload, userSigner).toHex())
+        .aftermarketDeviceSignature(deviceSigner == null ? null : Eip712.sign(payload, deviceSigner).toHex())
+        .build();
   }
 
   /** Fetches a payload's exact bytes, parses them and checks them; never signs on mismatch. */

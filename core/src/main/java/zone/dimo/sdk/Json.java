@@ -5,7 +5,6 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -33,30 +32,8 @@ final class Json {
         .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
         .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
         .add(EXACT_OBJECTS)
-        .add(UNKNOWN_ENUM_FALLBACK)
         .build();
   }
-
-  /** Name of the constant generated enums read an unknown wire value as. */
-  static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
-
-  /**
-   * Generated enums read a value this SDK version does not know as their
-   * {@code UNKNOWN_DEFAULT_OPEN_API} constant, so a new server-side value does not break decoding.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  static final JsonAdapter.Factory UNKNOWN_ENUM_FALLBACK = (type, annotations, moshi) -> {
-    if (!(type instanceof Class) || !((Class<?>) type).isEnum() || !annotations.isEmpty()) {
-      return null;
-    }
-    Class<? extends Enum> enumType = (Class<? extends Enum>) type;
-    for (Enum constant : enumType.getEnumConstants()) {
-      if (constant.name().equals(UNKNOWN_CONSTANT)) {
-        return EnumJsonAdapter.create(enumType).withUnknownFallback(constant).nullSafe();
-      }
-    }
-    return null;
-  };
 
   /**
    * Free-form values ({@code Object}, {@code Map<String, Object>}) keep exact numbers instead of

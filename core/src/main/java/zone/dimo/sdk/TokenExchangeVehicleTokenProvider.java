@@ -55,9 +55,9 @@ final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
     }
     // Today's contract only: the asset DID and permission names. The deprecated
     // nftContractAddress / tokenId / privileges are never sent.
-    TokenExchangeRequest request = new TokenExchangeRequest()
+    TokenExchangeRequest request = TokenExchangeRequest.builder()
         .asset(asset.toString())
-        .permissions(names);
+        .permissions(names).build();
     DimoResponse<TokenExchangeResponse> response;
     try {
       response = exchange.exchangeToken(request).withResponse().execute();
@@ -65,13 +65,13 @@ final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
       throw refusal(e, asset);
     }
     TokenExchangeResponse answer = response.body();
-    if (answer == null || answer.getToken() == null) {
+    if (answer == null || answer.token() == null) {
       // The raw body is not kept: exchange answers are credentials as a whole.
       throw new DimoDecodingException("exchangeToken answered HTTP " + response.statusCode()
           + " without token", response.statusCode(), "", null);
     }
     // Vehicle tokens are JWTs whose claims the services read: anything else is unusable.
-    return cache.token(answer.getToken(), null, this);
+    return cache.token(answer.token(), null, this);
   }
 
   /** The two refusals a caller can act on, as such; any other 403 as it came. */

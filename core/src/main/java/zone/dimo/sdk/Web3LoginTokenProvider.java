@@ -61,23 +61,23 @@ final class Web3LoginTokenProvider implements TokenProvider {
     DimoResponse<ChallengeResponse> challenge = auth.generateChallenge(
         clientId, domain, SCOPE, RESPONSE_TYPE, address.toChecksumHex()).withResponse().execute();
     ChallengeResponse body = challenge.body();
-    if (body == null || body.getState() == null || body.getChallenge() == null) {
+    if (body == null || body.state() == null || body.challenge() == null) {
       // The raw body is not kept: login answers are credentials as a whole.
       throw new DimoDecodingException("generateChallenge answered HTTP " + challenge.statusCode()
           + " without state or challenge", challenge.statusCode(), "", null);
     }
-    EthSignature signature = PersonalSign.signText(signer, body.getChallenge());
+    EthSignature signature = PersonalSign.signText(signer, body.challenge());
     DimoResponse<TokenResponse> submitted = auth.submitChallenge(
-        clientId, domain, body.getState(), signature.toHex(), GRANT_TYPE).withResponse().execute();
+        clientId, domain, body.state(), signature.toHex(), GRANT_TYPE).withResponse().execute();
     TokenResponse answer = submitted.body();
-    if (answer == null || answer.getAccessToken() == null) {
+    if (answer == null || answer.accessToken() == null) {
       throw new DimoDecodingException("submitChallenge answered HTTP " + submitted.statusCode()
           + " without access_token", submitted.statusCode(), "", null);
     }
-    Long expiresIn = answer.getExpiresIn();
+    Long expiresIn = answer.expiresIn();
     Duration fallback = expiresIn != null && expiresIn > 0
         ? Duration.ofSeconds(expiresIn) : FALLBACK_LIFETIME;
-    return cache.token(answer.getAccessToken(), fallback, this);
+    return cache.token(answer.accessToken(), fallback, this);
   }
 
   @Override

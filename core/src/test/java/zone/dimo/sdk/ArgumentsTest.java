@@ -125,8 +125,8 @@ class ArgumentsTest {
     server.enqueue(json(201, "{\"userDevice\":"));
 
     DimoDecodingException e = assertThrows(DimoDecodingException.class,
-        () -> client.userDevices().createVehicle(new CreateVehicleRequest()
-            .countryCode("USA").deviceDefinitionId("dd1")).execute());
+        () -> client.userDevices().createVehicle(CreateVehicleRequest.builder()
+            .countryCode("USA").deviceDefinitionId("dd1").build()).execute());
 
     assertEquals(201, e.statusCode());
     assertEquals("createVehicle: could not decode the answer (HTTP 201)", e.getMessage()

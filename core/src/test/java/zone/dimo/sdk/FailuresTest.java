@@ -219,7 +219,7 @@ class FailuresTest {
         return client.userDevices().listMyVehicles().execute();
       case MINT_POST:
         return client.userDevices().submitMint("d1",
-            new VehicleMintRequest().imageData("aW1n").signature("0x" + repeat("ab", 65))).execute();
+            VehicleMintRequest.builder().imageData("aW1n").signature("0x" + repeat("ab", 65)).build()).execute();
       default:
         return client.vehicleCommands().lockDoors(7L).execute();
     }

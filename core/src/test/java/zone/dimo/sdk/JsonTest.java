@@ -1,6 +1,8 @@
 package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.squareup.moshi.JsonAdapter;
@@ -49,12 +51,14 @@ class JsonTest {
   }
 
   @Test
-  void unknownEnumValuesReadAsTheFallbackConstant() throws Exception {
-    VehicleNftData nft = moshi.adapter(VehicleNftData.class)
-        .fromJson("{\"status\":\"Teleported\",\"tokenId\":5}");
-    assertEquals(MetaTransactionStatus.UNKNOWN_DEFAULT_OPEN_API, nft.getStatus());
-    assertEquals(MetaTransactionStatus.CONFIRMED,
-        moshi.adapter(VehicleNftData.class).fromJson("{\"status\":\"Confirmed\"}").getStatus());
+  void unknownEnumValuesKeepTheirTextAndAreSentBackUnchanged() throws Exception {
+    String json = "{\"status\":\"Teleported\",\"tokenId\":5}";
+    VehicleNftData nft = moshi.adapter(VehicleNftData.class).fromJson(json);
+    assertEquals("Teleported", nft.status().value());
+    assertFalse(nft.status().isKnown());
+    assertEquals(json, moshi.adapter(VehicleNftData.class).toJson(nft));
+    assertSame(MetaTransactionStatus.CONFIRMED,
+        moshi.adapter(VehicleNftData.class).fromJson("{\"status\":\"Confirmed\"}").status());
   }
 
   @Test
@@ -67,7 +71,7 @@ class JsonTest {
 
     ChallengeResponse challenge = converter.convert(ResponseBody.create(
         "{\"state\":\"s\",\"challenge\":\"c\"}", MediaType.get("text/plain")));
-    assertEquals("s", challenge.getState());
+    assertEquals("s", challenge.state());
 
     Json.UndecodableBody e = assertThrows(Json.UndecodableBody.class,
         () -> converter.convert(ResponseBody.create("[1,2]", MediaType.get("application/json"))));

@@ -97,7 +97,8 @@ class RetryInterceptorTest {
     server.enqueue(json(200, "{\"token\":\"t\"}"));
     DimoClient client = builder().build();
 
-    client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)).execute();
+    client.tokenExchange().exchangeToken(TokenExchangeRequest.builder()
+        .nftContractAddress("0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF").privileges(List.of(2)).tokenId(1L).build()).execute();
 
     assertEquals(2, server.getRequestCount());
   }
@@ -132,7 +133,7 @@ class RetryInterceptorTest {
 
     UnexpectedStatusException e = assertThrows(UnexpectedStatusException.class,
         () -> client.userDevices().submitMint("d",
-            new VehicleMintRequest().imageData("x").signature("0x00")).execute());
+            VehicleMintRequest.builder().imageData("x").signature("0x00").build()).execute());
 
     assertEquals(408, e.statusCode());
     assertEquals(1, server.getRequestCount());
@@ -152,9 +153,10 @@ class RetryInterceptorTest {
     }
     DimoClient client = builder().okHttpClient(spy).build();
 
-    client.userDevices().submitMint("d", new VehicleMintRequest().imageData("x")).execute();
+    client.userDevices().submitMint("d", VehicleMintRequest.builder().imageData("x").signature("0x00").build()).execute();
     client.vehicleCommands().lockDoors(1L).execute();
-    client.tokenExchange().exchangeToken(new TokenExchangeRequest().tokenId(1L)).execute();
+    client.tokenExchange().exchangeToken(TokenExchangeRequest.builder()
+        .nftContractAddress("0xbA5738a18d83D41847dfFbDC6101d37C69c9B0cF").privileges(List.of(2)).tokenId(1L).build()).execute();
     client.userDevices().listMyVehicles().execute();
 
     assertEquals(Arrays.asList(

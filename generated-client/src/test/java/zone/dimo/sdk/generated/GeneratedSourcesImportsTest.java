@@ -20,8 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards the promise of the templates: generated code depends on Retrofit, OkHttp, Moshi and the
- * JDK only, and is byte-for-byte reproducible (no generation timestamp).
+ * Guards the promise of the templates: generated code depends on Retrofit, OkHttp, Moshi,
+ * JSpecify and the JDK only, is written for people (plain Javadoc, imports, no trailing
+ * whitespace), and has no generation timestamp.
  */
 class GeneratedSourcesImportsTest {
 
@@ -35,7 +36,7 @@ class GeneratedSourcesImportsTest {
   private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+)?([\\w.*]+)\\s*;");
 
   private static final List<String> ALLOWED_IMPORT_PREFIXES =
-      List.of("java.", "retrofit2.", "okhttp3.", "com.squareup.moshi.", "zone.dimo.sdk.");
+      List.of("java.", "retrofit2.", "okhttp3.", "com.squareup.moshi.", "org.jspecify.annotations.", "zone.dimo.sdk.");
 
   /** An ISO-8601 date-time, a {@code @Generated} annotation or its {@code date = "..."} attribute. */
   private static final Pattern TIMESTAMP = Pattern.compile(
@@ -67,12 +68,95 @@ class GeneratedSourcesImportsTest {
   }
 
   @Test
-  void onlyApisAndModelsAreGenerated() {
+  void onlyApisModelsAndPackageInfosAreGenerated() {
     // No ApiClient, auth, JSON or other supporting file: they would drag in gson/oauth code.
     List<Path> other = sources.stream()
         .filter(p -> !(p.getParent().endsWith("api") || p.getParent().endsWith("model")))
         .collect(Collectors.toList());
     assertEquals(List.of(), other);
+  }
+
+  @Test
+  void everyPackageIsNullMarked() throws IOException {
+    List<Path> packages = sources.stream().map(Path::getParent).distinct().collect(Collectors.toList());
+    assertEquals(6, packages.size(), packages.toString());
+    for (Path dir : packages) {
+      Path info = dir.resolve("package-info.java");
+      assertTrue(Files.isRegularFile(info), "missing " + info);
+      String text = read(info);
+      assertTrue(text.contains("\n@NullMarked\npackage "), info + ":\n" + text);
+      assertTrue(text.contains("import org.jspecify.annotations.NullMarked;"), info.toString());
+    }
+  }
+
+  @Test
+  void javadocIsNotHtmlEscaped() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path source : sources) {
+      String text = read(source);
+      for (String escaped : List.of("&#x60;", "&#39;", "&quot;", "&#x3D;", "&#x2F;", "`")) {
+        if (text.contains(escaped)) {
+          problems.add(source.getFileName() + " contains " + escaped);
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+    // and the spec's backticks did become {@code ...}
+    String commands = read(sources.stream()
+        .filter(p -> p.getFileName().toString().equals("VehicleCommandsApi.java")).findFirst().orElseThrow());
+    assertTrue(commands.contains("   * <p>Queues a door-lock command with the vehicle's command-capable integration (Smartcar or\n"
+        + "   * Tesla). {@code 404} when the vehicle has none; {@code 409} when it cannot run this command.\n"), commands);
+  }
+
+  @Test
+  void noFullyQualifiedAnnotationsOrLibraryTypes() throws IOException {
+    Pattern qualified = Pattern.compile("@(retrofit2|com\\.squareup|okhttp3|org\\.jspecify)\\.|\\bretrofit2\\.http\\.|\\bokhttp3\\.|\\bcom\\.squareup\\.");
+    List<String> problems = new ArrayList<>();
+    for (Path source : sources) {
+      List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (!line.startsWith("import ") && qualified.matcher(line).find()) {
+          problems.add(source.getFileName() + ":" + (i + 1) + ": " + line.trim());
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void paramAndReturnTagsSayWhatTheSpecSays() throws IOException {
+    Pattern empty = Pattern.compile("(?m)^\\s*\\* @(param \\w+|return)\\s*(\\((required|optional)\\))?$"
+        + "|\\((required|optional)\\)$|@return the call\\b|@param (\\w+) \\5$");
+    List<String> problems = new ArrayList<>();
+    for (Path source : sources) {
+      Matcher m = empty.matcher(read(source));
+      while (m.find()) {
+        problems.add(source.getFileName() + ": " + m.group().trim());
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void noTrailingWhitespaceAndOneFinalNewline() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Path source : sources) {
+      String text = read(source);
+      String[] lines = text.split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (!lines[i].equals(lines[i].stripTrailing())) {
+          problems.add(source.getFileName() + ":" + (i + 1) + " ends in whitespace");
+        }
+      }
+      if (!text.endsWith("}\n") && !text.endsWith(";\n")) {
+        problems.add(source.getFileName() + " does not end in exactly one newline");
+      }
+      if (text.contains("\n\n\n")) {
+        problems.add(source.getFileName() + " has two blank lines in a row");
+      }
+    }
+    assertEquals(List.of(), problems);
   }
 
   @Test
@@ -125,7 +209,7 @@ class GeneratedSourcesImportsTest {
       Matcher m = field.matcher(text);
       while (m.find()) {
         String before = text.substring(0, m.start()).stripTrailing();
-        assertTrue(before.endsWith(")") && before.substring(before.lastIndexOf('\n') + 1).contains("@com.squareup.moshi.Json(name = \""),
+        assertTrue(before.endsWith(")") && before.substring(before.lastIndexOf('\n') + 1).contains("@Json(name = \""),
             source.getFileName() + ": field without @Json(name): " + m.group().trim());
       }
     }

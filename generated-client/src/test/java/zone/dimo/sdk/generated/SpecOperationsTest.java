@@ -310,7 +310,7 @@ class SpecOperationsTest {
         .resolve(spec.apiPackage().replace('.', '/'));
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".class") && !n.contains("$"))
+          .filter(n -> n.endsWith(".class") && !n.contains("$") && !n.equals("package-info.class"))
           .map(n -> n.substring(0, n.length() - ".class".length()))
           .collect(Collectors.toCollection(TreeSet::new));
     }

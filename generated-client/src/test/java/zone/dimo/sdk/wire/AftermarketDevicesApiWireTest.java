@@ -1,6 +1,7 @@
 package zone.dimo.sdk.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.OffsetDateTime;
@@ -15,7 +16,7 @@ import zone.dimo.sdk.devices.model.AftermarketDeviceInfo;
 import zone.dimo.sdk.devices.model.AftermarketDevicePairRequest;
 import zone.dimo.sdk.devices.model.DimoError;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
-import zone.dimo.sdk.devices.model.TypedData;
+import zone.dimo.sdk.devices.model.TypedDataDocument;
 import zone.dimo.sdk.devices.model.TypedDataField;
 
 class AftermarketDevicesApiWireTest extends WireTestSupport {
@@ -43,29 +44,31 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
     assertNoBody(request);
 
     AftermarketDeviceInfo device = response.body();
-    assertEquals("4a7bd2c1-9b6e-4d3f-8c21-5e6f7a8b9c0d", device.getDeviceId());
-    assertEquals(SERIAL, device.getUnitId());
-    assertEquals(true, device.getIsUpdated());
-    assertEquals(List.of(1012, 1013), device.getDockerReleases());
-    assertEquals("7.0", device.getHwRevision());
-    assertEquals(10, device.getTemplate());
-    assertEquals(OffsetDateTime.parse("2024-07-28T15:40:11Z"), device.getLastCommunication());
-    assertEquals("v1.23.4", device.getReleaseVersion());
-    assertEquals(false, device.getShouldUpdate());
-    assertEquals(1337L, device.getTokenId());
-    assertEquals("0x8b1a3c45d9c13e3d6a0b4a4bb3fc1e0ad4c1f9b2", device.getEthereumAddress());
-    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", device.getOwnerAddress());
-    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", device.getBeneficiaryAddress());
-    assertEquals(MetaTransactionStatus.CONFIRMED, device.getClaim().getStatus());
-    assertEquals("0x28b4662f1e1b15083261a4a5077664f4003d58cb528826b7aab7fad466c28e70", device.getClaim().getHash());
-    assertEquals(OffsetDateTime.parse("2024-03-01T09:22:21.002Z"), device.getClaim().getCreatedAt());
-    assertEquals(OffsetDateTime.parse("2024-03-01T09:22:46.337Z"), device.getClaim().getUpdatedAt());
+    assertEquals("4a7bd2c1-9b6e-4d3f-8c21-5e6f7a8b9c0d", device.deviceId());
+    assertEquals(SERIAL, device.unitId());
+    assertEquals(true, device.isUpdated());
+    assertEquals(List.of(1012, 1013), device.dockerReleases());
+    assertEquals("7.0", device.hwRevision());
+    assertEquals(10, device.template());
+    assertEquals(OffsetDateTime.parse("2024-07-28T15:40:11Z"), device.lastCommunication());
+    assertEquals("v1.23.4", device.releaseVersion());
+    assertEquals(false, device.shouldUpdate());
+    assertEquals(1337L, device.tokenId());
+    assertEquals("0x8b1a3c45d9c13e3d6a0b4a4bb3fc1e0ad4c1f9b2", device.ethereumAddress());
+    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", device.ownerAddress());
+    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", device.beneficiaryAddress());
+    assertEquals(MetaTransactionStatus.CONFIRMED, device.claim().status());
+    assertEquals("0x28b4662f1e1b15083261a4a5077664f4003d58cb528826b7aab7fad466c28e70", device.claim().hash());
+    assertEquals(OffsetDateTime.parse("2024-03-01T09:22:21.002Z"), device.claim().createdAt());
+    assertEquals(OffsetDateTime.parse("2024-03-01T09:22:46.337Z"), device.claim().updatedAt());
     // "Reverted" is not a status this SDK version knows: it must not fail the whole answer.
-    assertEquals(MetaTransactionStatus.UNKNOWN_DEFAULT_OPEN_API, device.getPair().getStatus());
-    assertEquals("execution reverted: VehicleNode already paired", device.getPair().getFailureReason());
-    assertNull(device.getUnpair());
-    assertEquals(137L, device.getManufacturer().getTokenId());
-    assertEquals("AutoPi", device.getManufacturer().getName());
+    assertEquals(MetaTransactionStatus.of("Reverted"), device.pair().status());
+    assertEquals("Reverted", device.pair().status().value());
+    assertFalse(device.pair().status().isKnown());
+    assertEquals("execution reverted: VehicleNode already paired", device.pair().failureReason());
+    assertNull(device.unpair());
+    assertEquals(137L, device.manufacturer().tokenId());
+    assertEquals("AutoPi", device.manufacturer().name());
   }
 
   @Test
@@ -73,20 +76,20 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void getClaimPayloadIsAGetAndReadsTheTypedData() throws Exception {
     enqueueFixture(200, "typed-data-claim.json");
 
-    Response<TypedData> response = execute(api().getClaimPayload(SERIAL), 200);
+    Response<TypedDataDocument> response = execute(api().getClaimPayload(SERIAL), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "GET", "/v1/aftermarket/device/by-serial/" + SERIAL + "/commands/claim");
     assertNoBody(request);
 
-    TypedData typedData = response.body();
-    assertEquals("ClaimAftermarketDeviceSign", typedData.getPrimaryType());
+    TypedDataDocument typedData = response.body();
+    assertEquals("ClaimAftermarketDeviceSign", typedData.primaryType());
     assertEquals(List.of("aftermarketDeviceNode", "owner"), fieldNames(typedData, "ClaimAftermarketDeviceSign"));
     assertEquals(List.of("name", "version", "chainId", "verifyingContract"), fieldNames(typedData, "EIP712Domain"));
-    assertEquals("0x89", typedData.getDomain().getChainId());
-    assertEquals("", typedData.getDomain().getSalt());
+    assertEquals("0x89", typedData.domain().chainId());
+    assertEquals("", typedData.domain().salt());
     assertEquals(Map.of("aftermarketDeviceNode", "0x539", "owner", "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"),
-        typedData.getMessage());
+        typedData.message());
   }
 
   @Test
@@ -94,9 +97,9 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void submitClaimSendsBothSignaturesAsHexStringsWithoutWrapper() throws Exception {
     enqueueEmpty(200);
 
-    Response<Void> response = execute(api().submitClaim(SERIAL, new AftermarketDeviceClaimRequest()
+    Response<Void> response = execute(api().submitClaim(SERIAL, AftermarketDeviceClaimRequest.builder()
         .aftermarketDeviceSignature(DEVICE_SIGNATURE)
-        .userSignature(USER_SIGNATURE)), 200);
+        .userSignature(USER_SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/aftermarket/device/by-serial/" + SERIAL + "/commands/claim");
@@ -110,18 +113,18 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void getPairPayloadSendsTheSerialAsExternalId() throws Exception {
     enqueueFixture(200, "typed-data-pair.json");
 
-    Response<TypedData> response = execute(api().getPairPayload(USER_DEVICE_ID, SERIAL), 200);
+    Response<TypedDataDocument> response = execute(api().getPairPayload(USER_DEVICE_ID, SERIAL), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "GET",
         "/v1/user/devices/" + USER_DEVICE_ID + "/aftermarket/commands/pair?external_id=" + SERIAL);
     assertNoBody(request);
 
-    TypedData typedData = response.body();
-    assertEquals("PairAftermarketDeviceSign", typedData.getPrimaryType());
+    TypedDataDocument typedData = response.body();
+    assertEquals("PairAftermarketDeviceSign", typedData.primaryType());
     assertEquals(List.of("aftermarketDeviceNode", "vehicleNode"), fieldNames(typedData, "PairAftermarketDeviceSign"));
-    assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", typedData.getDomain().getVerifyingContract());
-    assertEquals(Map.of("aftermarketDeviceNode", "0x539", "vehicleNode", "0x5208"), typedData.getMessage());
+    assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", typedData.domain().verifyingContract());
+    assertEquals(Map.of("aftermarketDeviceNode", "0x539", "vehicleNode", "0x5208"), typedData.message());
   }
 
   @Test
@@ -139,10 +142,10 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void submitPairSendsSerialAndHexSignatures() throws Exception {
     enqueueEmpty(200);
 
-    Response<Void> response = execute(api().submitPair(USER_DEVICE_ID, new AftermarketDevicePairRequest()
+    Response<Void> response = execute(api().submitPair(USER_DEVICE_ID, AftermarketDevicePairRequest.builder()
         .externalId(SERIAL)
         .signature(USER_SIGNATURE)
-        .aftermarketDeviceSignature(DEVICE_SIGNATURE)), 200);
+        .aftermarketDeviceSignature(DEVICE_SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/aftermarket/commands/pair");
@@ -156,7 +159,7 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void submitPairBySameOwnerSendsOnlyTheUserSignature() throws Exception {
     enqueueEmpty(200);
 
-    execute(api().submitPair(USER_DEVICE_ID, new AftermarketDevicePairRequest().signature(USER_SIGNATURE)), 200);
+    execute(api().submitPair(USER_DEVICE_ID, AftermarketDevicePairRequest.builder().signature(USER_SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/aftermarket/commands/pair");
@@ -168,20 +171,20 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
   void getUnpairPayloadReadsAHexChainId() throws Exception {
     enqueueFixture(200, "typed-data-unpair.json");
 
-    Response<TypedData> response = execute(api().getUnpairPayload(USER_DEVICE_ID), 200);
+    Response<TypedDataDocument> response = execute(api().getUnpairPayload(USER_DEVICE_ID), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "GET", "/v1/user/devices/" + USER_DEVICE_ID + "/aftermarket/commands/unpair");
     assertNoBody(request);
 
-    TypedData typedData = response.body();
-    assertEquals("UnPairAftermarketDeviceSign", typedData.getPrimaryType());
-    assertEquals("DIMO", typedData.getDomain().getName());
-    assertEquals("1", typedData.getDomain().getVersion());
-    assertEquals("0x13882", typedData.getDomain().getChainId());
-    assertEquals("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c", typedData.getDomain().getVerifyingContract());
-    assertEquals("", typedData.getDomain().getSalt());
-    assertEquals(Map.of("aftermarketDeviceNode", "0x539", "vehicleNode", "0x5208"), typedData.getMessage());
+    TypedDataDocument typedData = response.body();
+    assertEquals("UnPairAftermarketDeviceSign", typedData.primaryType());
+    assertEquals("DIMO", typedData.domain().name());
+    assertEquals("1", typedData.domain().version());
+    assertEquals("0x13882", typedData.domain().chainId());
+    assertEquals("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c", typedData.domain().verifyingContract());
+    assertEquals("", typedData.domain().salt());
+    assertEquals(Map.of("aftermarketDeviceNode", "0x539", "vehicleNode", "0x5208"), typedData.message());
   }
 
   @Test
@@ -190,7 +193,7 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
     enqueueEmpty(200);
 
     Response<Void> response = execute(api().submitUnpair(USER_DEVICE_ID,
-        new AftermarketDevicePairRequest().signature(USER_SIGNATURE)), 200);
+        AftermarketDevicePairRequest.builder().signature(USER_SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/aftermarket/commands/unpair");
@@ -198,8 +201,8 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
     assertNull(response.body());
   }
 
-  private static List<String> fieldNames(TypedData typedData, String type) {
-    return typedData.getTypes().get(type).stream().map(TypedDataField::getName).toList();
+  private static List<String> fieldNames(TypedDataDocument typedData, String type) {
+    return typedData.types().get(type).stream().map(TypedDataField::name).toList();
   }
 
   @Test
@@ -210,7 +213,7 @@ class AftermarketDevicesApiWireTest extends WireTestSupport {
     DimoError error = executeError(api().getAftermarketDevice(SERIAL), 403, DimoError.class);
 
     assertRequestLine(takeRequest(), "GET", "/v1/aftermarket/device/by-serial/" + SERIAL);
-    assertEquals(403, error.getCode());
-    assertEquals("user does not have rights to this device", error.getMessage());
+    assertEquals(403, error.code());
+    assertEquals("user does not have rights to this device", error.message());
   }
 }

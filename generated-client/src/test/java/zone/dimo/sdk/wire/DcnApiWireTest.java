@@ -42,12 +42,12 @@ class DcnApiWireTest extends WireTestSupport {
     assertNoBody(request);
 
     NftMetadata metadata = response.body();
-    assertEquals("café.dimo", metadata.getName());
-    assertEquals("café.dimo, a DCN name.", metadata.getDescription());
-    assertEquals("https://devices-api.dimo.zone/v1/dcn/" + NODE_ID + "/image", metadata.getImage());
+    assertEquals("café.dimo", metadata.name());
+    assertEquals("café.dimo, a DCN name.", metadata.description());
+    assertEquals("https://devices-api.dimo.zone/v1/dcn/" + NODE_ID + "/image", metadata.image());
     assertEquals(List.of("Creation Date", "Expiration Date"),
-        metadata.getAttributes().stream().map(NftAttribute::getTraitType).toList());
-    assertEquals("1713531600", metadata.getAttributes().get(1).getValue());
+        metadata.attributes().stream().map(NftAttribute::traitType).toList());
+    assertEquals("1713531600", metadata.attributes().get(1).value());
   }
 
   @Test

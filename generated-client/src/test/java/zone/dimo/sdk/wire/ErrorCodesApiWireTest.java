@@ -35,16 +35,16 @@ class ErrorCodesApiWireTest extends WireTestSupport {
     assertRequestLine(request, "GET", "/v1/user/devices/" + USER_DEVICE_ID + "/error-codes");
     assertNoBody(request);
 
-    List<ErrorCodeQuery> queries = response.body().getQueries();
+    List<ErrorCodeQuery> queries = response.body().queries();
     assertEquals(2, queries.size());
-    assertEquals(List.of("P0106", "P0279"), codes(queries.get(0).getErrorCodes()));
+    assertEquals(List.of("P0106", "P0279"), codes(queries.get(0).errorCodes()));
     assertEquals("Manifold Absolute Pressure/Barometric Pressure Circuit Range/Performance Problem",
-        queries.get(0).getErrorCodes().get(0).getDescription());
-    assertEquals(OffsetDateTime.parse("2023-05-24T08:01:12Z"), queries.get(0).getRequestedAt());
-    assertNull(queries.get(0).getClearedAt());
-    assertEquals(List.of("P0148"), codes(queries.get(1).getErrorCodes()));
-    assertEquals(OffsetDateTime.parse("2023-05-23T12:56:36Z"), queries.get(1).getRequestedAt());
-    assertEquals(OffsetDateTime.parse("2023-05-23T12:57:05Z"), queries.get(1).getClearedAt());
+        queries.get(0).errorCodes().get(0).description());
+    assertEquals(OffsetDateTime.parse("2023-05-24T08:01:12Z"), queries.get(0).requestedAt());
+    assertNull(queries.get(0).clearedAt());
+    assertEquals(List.of("P0148"), codes(queries.get(1).errorCodes()));
+    assertEquals(OffsetDateTime.parse("2023-05-23T12:56:36Z"), queries.get(1).requestedAt());
+    assertEquals(OffsetDateTime.parse("2023-05-23T12:57:05Z"), queries.get(1).clearedAt());
   }
 
   @Test
@@ -57,16 +57,16 @@ class ErrorCodesApiWireTest extends WireTestSupport {
         + "\"clearedAt\":null}");
 
     Response<ErrorCodesResult> response = execute(api().submitErrorCodes(USER_DEVICE_ID,
-        new SubmitErrorCodesRequest().errorCodes(List.of("P0106", "P0279"))), 200);
+        SubmitErrorCodesRequest.builder().errorCodes(List.of("P0106", "P0279")).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/error-codes");
     assertJsonBody(request, "{\"errorCodes\":[\"P0106\",\"P0279\"]}");
 
     ErrorCodesResult result = response.body();
-    assertEquals(List.of("P0106", "P0279"), codes(result.getErrorCodes()));
-    assertEquals("Cylinder 7 Contribution/Balance Fault", result.getErrorCodes().get(1).getDescription());
-    assertNull(result.getClearedAt());
+    assertEquals(List.of("P0106", "P0279"), codes(result.errorCodes()));
+    assertEquals("Cylinder 7 Contribution/Balance Fault", result.errorCodes().get(1).description());
+    assertNull(result.clearedAt());
   }
 
   @Test
@@ -82,13 +82,13 @@ class ErrorCodesApiWireTest extends WireTestSupport {
     assertEmptyPost(request);
 
     ErrorCodesResult result = response.body();
-    assertEquals("P0148", result.getErrorCodes().get(0).getCode());
-    assertEquals("Fuel delivery error", result.getErrorCodes().get(0).getDescription());
-    assertEquals(OffsetDateTime.parse("2023-05-23T12:57:05.084Z"), result.getClearedAt());
+    assertEquals("P0148", result.errorCodes().get(0).code());
+    assertEquals("Fuel delivery error", result.errorCodes().get(0).description());
+    assertEquals(OffsetDateTime.parse("2023-05-23T12:57:05.084Z"), result.clearedAt());
   }
 
   private static List<String> codes(List<ErrorCodeDescription> descriptions) {
-    return descriptions.stream().map(ErrorCodeDescription::getCode).toList();
+    return descriptions.stream().map(ErrorCodeDescription::code).toList();
   }
 
   @Test
@@ -99,7 +99,7 @@ class ErrorCodesApiWireTest extends WireTestSupport {
     DimoError error = executeError(api().clearErrorCodes(USER_DEVICE_ID), 400, DimoError.class);
 
     assertRequestLine(takeRequest(), "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/error-codes/clear");
-    assertEquals(400, error.getCode());
-    assertEquals("all error codes already cleared", error.getMessage());
+    assertEquals(400, error.code());
+    assertEquals("all error codes already cleared", error.message());
   }
 }

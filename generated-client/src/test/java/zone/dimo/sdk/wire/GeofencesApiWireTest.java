@@ -1,6 +1,7 @@
 package zone.dimo.sdk.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.OffsetDateTime;
@@ -37,26 +38,27 @@ class GeofencesApiWireTest extends WireTestSupport {
     assertRequestLine(request, "GET", "/v1/user/geofences");
     assertNoBody(request);
 
-    List<Geofence> geofences = response.body().getGeofences();
+    List<Geofence> geofences = response.body().geofences();
     assertEquals(2, geofences.size());
     Geofence home = geofences.get(0);
-    assertEquals(GEOFENCE_ID, home.getId());
-    assertEquals("Home", home.getName());
-    assertEquals(GeofenceType.PRIVACY_FENCE, home.getType());
-    assertEquals(List.of("8a2a1072b59ffff", "8a2a1072b597fff"), home.getH3Indexes());
-    GeofenceUserDevice bronco = home.getUserDevices().get(0);
-    assertEquals(USER_DEVICE_ID, bronco.getUserDeviceId());
-    assertEquals("Weekend Bronco", bronco.getName());
-    assertEquals("2022 Ford Bronco", bronco.getMmy());
-    assertNull(home.getUserDevices().get(1).getName());
-    assertEquals(OffsetDateTime.parse("2024-05-01T08:00:00Z"), home.getCreatedAt());
-    assertEquals(OffsetDateTime.parse("2024-05-02T09:30:15.5Z"), home.getUpdatedAt());
+    assertEquals(GEOFENCE_ID, home.id());
+    assertEquals("Home", home.name());
+    assertEquals(GeofenceType.PRIVACY_FENCE, home.type());
+    assertEquals(List.of("8a2a1072b59ffff", "8a2a1072b597fff"), home.h3Indexes());
+    GeofenceUserDevice bronco = home.userDevices().get(0);
+    assertEquals(USER_DEVICE_ID, bronco.userDeviceId());
+    assertEquals("Weekend Bronco", bronco.name());
+    assertEquals("2022 Ford Bronco", bronco.mmy());
+    assertNull(home.userDevices().get(1).name());
+    assertEquals(OffsetDateTime.parse("2024-05-01T08:00:00Z"), home.createdAt());
+    assertEquals(OffsetDateTime.parse("2024-05-02T09:30:15.5Z"), home.updatedAt());
 
     Geofence office = geofences.get(1);
-    assertEquals("Office", office.getName());
+    assertEquals("Office", office.name());
     // "Foo" is not a type this SDK version knows: it must not fail the whole list.
-    assertEquals(GeofenceType.UNKNOWN_DEFAULT_OPEN_API, office.getType());
-    assertNull(office.getUserDevices());
+    assertEquals("Foo", office.type().value());
+    assertFalse(office.type().isKnown());
+    assertNull(office.userDevices());
   }
 
   @Test
@@ -67,7 +69,7 @@ class GeofencesApiWireTest extends WireTestSupport {
     Response<GeofenceList> response = execute(api().listGeofences(), 200);
 
     assertRequestLine(takeRequest(), "GET", "/v1/user/geofences");
-    assertEquals(List.of(), response.body().getGeofences());
+    assertEquals(List.of(), response.body().geofences());
   }
 
   @Test
@@ -75,18 +77,18 @@ class GeofencesApiWireTest extends WireTestSupport {
   void createGeofenceSendsTheRequestAndReads201Id() throws Exception {
     enqueueJson(201, "{\"id\":\"" + GEOFENCE_ID + "\"}");
 
-    Response<CreateGeofenceResponse> response = execute(api().createGeofence(new GeofenceRequest()
+    Response<CreateGeofenceResponse> response = execute(api().createGeofence(GeofenceRequest.builder()
         .name("Home")
         .type(GeofenceType.PRIVACY_FENCE)
         .h3Indexes(List.of("8a2a1072b59ffff", "8a2a1072b597fff"))
-        .userDeviceIds(List.of(USER_DEVICE_ID))), 201);
+        .userDeviceIds(List.of(USER_DEVICE_ID)).build()), 201);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/geofences");
     assertJsonBody(request, "{\"name\":\"Home\",\"type\":\"PrivacyFence\","
         + "\"h3Indexes\":[\"8a2a1072b59ffff\",\"8a2a1072b597fff\"],"
         + "\"userDeviceIds\":[\"" + USER_DEVICE_ID + "\"]}");
-    assertEquals(GEOFENCE_ID, response.body().getId());
+    assertEquals(GEOFENCE_ID, response.body().id());
   }
 
   @Test
@@ -94,11 +96,11 @@ class GeofencesApiWireTest extends WireTestSupport {
   void updateGeofencePutsTheRequestAndAccepts204() throws Exception {
     enqueueEmpty(204);
 
-    Response<Void> response = execute(api().updateGeofence(GEOFENCE_ID, new GeofenceRequest()
+    Response<Void> response = execute(api().updateGeofence(GEOFENCE_ID, GeofenceRequest.builder()
         .name("Home (arrivals)")
         .type(GeofenceType.TRIGGER_ENTRY)
         .h3Indexes(List.of("8a2a1072b59ffff"))
-        .userDeviceIds(List.of())), 204);
+        .userDeviceIds(List.of()).build()), 204);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "PUT", "/v1/user/geofences/" + GEOFENCE_ID);
@@ -113,7 +115,7 @@ class GeofencesApiWireTest extends WireTestSupport {
     enqueueEmpty(204);
 
     execute(api().updateGeofence(GEOFENCE_ID,
-        new GeofenceRequest().name("Exit").type(GeofenceType.TRIGGER_EXIT)), 204);
+        GeofenceRequest.builder().name("Exit").type(GeofenceType.TRIGGER_EXIT).build()), 204);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "PUT", "/v1/user/geofences/" + GEOFENCE_ID);
@@ -139,12 +141,12 @@ class GeofencesApiWireTest extends WireTestSupport {
     enqueueJson(400, "{\"errorMessage\":\"Geofence with that name already exists for this user\"}");
 
     GeofenceError error = executeError(api().createGeofence(
-        new GeofenceRequest().name("Home").type(GeofenceType.PRIVACY_FENCE)), 400, GeofenceError.class);
+        GeofenceRequest.builder().name("Home").type(GeofenceType.PRIVACY_FENCE).build()), 400, GeofenceError.class);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/geofences");
     assertJsonBody(request, "{\"name\":\"Home\",\"type\":\"PrivacyFence\"}");
-    assertEquals("Geofence with that name already exists for this user", error.getErrorMessage());
+    assertEquals("Geofence with that name already exists for this user", error.errorMessage());
   }
 
   @Test
@@ -155,6 +157,6 @@ class GeofencesApiWireTest extends WireTestSupport {
     GeofenceError error = executeError(api().deleteGeofence(GEOFENCE_ID), 404, GeofenceError.class);
 
     assertRequestLine(takeRequest(), "DELETE", "/v1/user/geofences/" + GEOFENCE_ID);
-    assertEquals("sql: no rows in result set", error.getErrorMessage());
+    assertEquals("sql: no rows in result set", error.errorMessage());
   }
 }

@@ -37,11 +37,11 @@ class NftMetadataApiWireTest extends WireTestSupport {
     assertNoBody(request);
 
     NftMetadata metadata = response.body();
-    assertEquals("DIMO Synthetic Device 512", metadata.getName());
-    assertEquals("Synthetic device for a Tesla integration.", metadata.getDescription());
-    assertNull(metadata.getImage());
+    assertEquals("DIMO Synthetic Device 512", metadata.name());
+    assertEquals("Synthetic device for a Tesla integration.", metadata.description());
+    assertNull(metadata.image());
     assertEquals(List.of("Ethereum Address"), traits(metadata));
-    assertEquals("0x4B8e3D2f1A0c9b8a7F6E5d4C3B2a19087f6e5D4c", metadata.getAttributes().get(0).getValue());
+    assertEquals("0x4B8e3D2f1A0c9b8a7F6E5d4C3B2a19087f6e5D4c", metadata.attributes().get(0).value());
   }
 
   @Test
@@ -90,15 +90,15 @@ class NftMetadataApiWireTest extends WireTestSupport {
   }
 
   private static void assertAftermarketDeviceMetadata(NftMetadata metadata) {
-    assertEquals("ugly cactus shine", metadata.getName());
-    assertEquals("ugly cactus shine, a DIMO hardware device.", metadata.getDescription());
-    assertEquals("https://devices-api.dimo.zone/v1/aftermarket/device/1337/image", metadata.getImage());
+    assertEquals("ugly cactus shine", metadata.name());
+    assertEquals("ugly cactus shine, a DIMO hardware device.", metadata.description());
+    assertEquals("https://devices-api.dimo.zone/v1/aftermarket/device/1337/image", metadata.image());
     assertEquals(List.of("Ethereum Address", "Serial Number"), traits(metadata));
-    assertEquals(DEVICE_ADDRESS, metadata.getAttributes().get(0).getValue());
-    assertEquals("8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b", metadata.getAttributes().get(1).getValue());
+    assertEquals(DEVICE_ADDRESS, metadata.attributes().get(0).value());
+    assertEquals("8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b", metadata.attributes().get(1).value());
   }
 
   private static List<String> traits(NftMetadata metadata) {
-    return metadata.getAttributes().stream().map(NftAttribute::getTraitType).toList();
+    return metadata.attributes().stream().map(NftAttribute::traitType).toList();
   }
 }

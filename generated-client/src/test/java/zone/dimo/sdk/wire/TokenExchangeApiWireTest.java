@@ -25,16 +25,16 @@ class TokenExchangeApiWireTest extends WireTestSupport {
   void exchangeTokenSendsNumbersForPrivilegesAndTokenId() throws Exception {
     enqueueJson(200, "{\"token\":\"" + TOKEN + "\"}");
 
-    Response<TokenExchangeResponse> response = execute(api().exchangeToken(new TokenExchangeRequest()
+    Response<TokenExchangeResponse> response = execute(api().exchangeToken(TokenExchangeRequest.builder()
         .nftContractAddress(VEHICLE_CONTRACT)
         .privileges(List.of(1, 2))
-        .tokenId(21957L)), 200);
+        .tokenId(21957L).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/tokens/exchange");
     assertJsonBody(request, "{\"nftContractAddress\":\"" + VEHICLE_CONTRACT + "\","
         + "\"privileges\":[1,2],\"tokenId\":21957}");
-    assertEquals(TOKEN, response.body().getToken());
+    assertEquals(TOKEN, response.body().token());
   }
 
   @Test
@@ -42,11 +42,11 @@ class TokenExchangeApiWireTest extends WireTestSupport {
   void exchangeTokenSendsAnAudienceOnlyWhenSet() throws Exception {
     enqueueJson(200, "{\"token\":\"" + TOKEN + "\"}");
 
-    execute(api().exchangeToken(new TokenExchangeRequest()
+    execute(api().exchangeToken(TokenExchangeRequest.builder()
         .nftContractAddress(VEHICLE_CONTRACT)
         .privileges(List.of(2))
         .tokenId(9_007_199_254_740_993L)
-        .audience(List.of("dimo.zone"))), 200);
+        .audience(List.of("dimo.zone")).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/tokens/exchange");
@@ -60,12 +60,12 @@ class TokenExchangeApiWireTest extends WireTestSupport {
   void exchangeTokenWithoutPrivilegesDecodesTheErrorBody() throws Exception {
     enqueueJson(403, "{\"code\":403,\"message\":\"Subject lacks privileges 2 on token 21957.\"}");
 
-    TokenExchangeErrorResponse error = executeError(api().exchangeToken(new TokenExchangeRequest()
-        .nftContractAddress(VEHICLE_CONTRACT).privileges(List.of(2)).tokenId(21957L)), 403,
+    TokenExchangeErrorResponse error = executeError(api().exchangeToken(TokenExchangeRequest.builder()
+        .nftContractAddress(VEHICLE_CONTRACT).privileges(List.of(2)).tokenId(21957L).build()), 403,
         TokenExchangeErrorResponse.class);
 
     assertRequestLine(takeRequest(), "POST", "/v1/tokens/exchange");
-    assertEquals(403, error.getCode());
-    assertEquals("Subject lacks privileges 2 on token 21957.", error.getMessage());
+    assertEquals(403, error.code());
+    assertEquals("Subject lacks privileges 2 on token 21957.", error.message());
   }
 }

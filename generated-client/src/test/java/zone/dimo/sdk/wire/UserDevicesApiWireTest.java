@@ -19,7 +19,7 @@ import zone.dimo.sdk.devices.model.DimoError;
 import zone.dimo.sdk.devices.model.MetaTransactionStatus;
 import zone.dimo.sdk.devices.model.MyDevicesResponse;
 import zone.dimo.sdk.devices.model.PowertrainType;
-import zone.dimo.sdk.devices.model.TypedData;
+import zone.dimo.sdk.devices.model.TypedDataDocument;
 import zone.dimo.sdk.devices.model.TypedDataField;
 import zone.dimo.sdk.devices.model.UpdateVinRequest;
 import zone.dimo.sdk.devices.model.UserDevice;
@@ -47,30 +47,30 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void createVehicleSendsDefinitionAndCountryAndReadsTheWrappedVehicle() throws Exception {
     enqueueFixture(201, "user-device-created.json");
 
-    Response<UserDeviceResponse> response = execute(api().createVehicle(new CreateVehicleRequest()
+    Response<UserDeviceResponse> response = execute(api().createVehicle(CreateVehicleRequest.builder()
         .countryCode("USA")
-        .deviceDefinitionId("22N2xaPOq2WW2gAHBHd0Ikn4Zob")), 201);
+        .deviceDefinitionId("22N2xaPOq2WW2gAHBHd0Ikn4Zob").build()), 201);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices");
     assertJsonBody(request, "{\"countryCode\":\"USA\",\"deviceDefinitionId\":\"22N2xaPOq2WW2gAHBHd0Ikn4Zob\"}");
 
-    UserDevice device = response.body().getUserDevice();
-    assertEquals(USER_DEVICE_ID, device.getId());
-    assertNull(device.getVin());
-    assertEquals(false, device.getVinConfirmed());
-    assertNull(device.getName());
-    assertEquals("USA", device.getCountryCode());
-    assertEquals("22N2xaPOq2WW2gAHBHd0Ikn4Zob", device.getDeviceDefinition().getDeviceDefinitionId());
-    assertEquals("2022 Ford Bronco", device.getDeviceDefinition().getName());
-    assertEquals("Ford", device.getDeviceDefinition().getMake().getName());
-    assertEquals("https://assets.dimo.xyz/ford.png", device.getDeviceDefinition().getMake().getLogoUrl());
-    assertEquals(2022, device.getDeviceDefinition().getType().getYear());
-    assertEquals(List.of("Badlands"), device.getDeviceDefinition().getType().getSubModels());
-    assertEquals(List.of(), device.getIntegrations());
-    assertNull(device.getNft());
-    assertNull(device.getOptedInAt());
-    assertNull(device.getPrivilegedUsers());
+    UserDevice device = response.body().userDevice();
+    assertEquals(USER_DEVICE_ID, device.id());
+    assertNull(device.vin());
+    assertEquals(false, device.vinConfirmed());
+    assertNull(device.name());
+    assertEquals("USA", device.countryCode());
+    assertEquals("22N2xaPOq2WW2gAHBHd0Ikn4Zob", device.deviceDefinition().deviceDefinitionId());
+    assertEquals("2022 Ford Bronco", device.deviceDefinition().name());
+    assertEquals("Ford", device.deviceDefinition().make().name());
+    assertEquals("https://assets.dimo.xyz/ford.png", device.deviceDefinition().make().logoUrl());
+    assertEquals(2022, device.deviceDefinition().type().year());
+    assertEquals(List.of("Badlands"), device.deviceDefinition().type().subModels());
+    assertEquals(List.of(), device.integrations());
+    assertNull(device.nft());
+    assertNull(device.optedInAt());
+    assertNull(device.privilegedUsers());
   }
 
   @Test
@@ -79,25 +79,25 @@ class UserDevicesApiWireTest extends WireTestSupport {
     enqueueFixture(201, "user-device-from-smartcar.json");
 
     Response<UserDeviceResponse> response = execute(api().createVehicleFromSmartcar(
-        new CreateVehicleFromSmartcarRequest()
+        CreateVehicleFromSmartcarRequest.builder()
             .code("4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f")
             .redirectURI("https://app.example.com/smartcar/callback")
-            .countryCode("USA")), 201);
+            .countryCode("USA").build()), 201);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/fromsmartcar");
     assertJsonBody(request, "{\"code\":\"4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f\","
         + "\"redirectURI\":\"https://app.example.com/smartcar/callback\",\"countryCode\":\"USA\"}");
 
-    UserDevice device = response.body().getUserDevice();
-    assertEquals(VIN, device.getVin());
-    assertEquals(true, device.getVinConfirmed());
-    UserDeviceIntegration smartcar = device.getIntegrations().get(0);
-    assertEquals("SmartCar", smartcar.getIntegrationVendor());
-    assertEquals("Pending", smartcar.getStatus());
-    assertEquals("0f6dc4d1-7a2e-4c84-bb5e-7f1f9d1e2c3a", smartcar.getExternalId());
-    assertNull(smartcar.getMetadata());
-    assertEquals(OffsetDateTime.parse("2024-07-28T15:40:11Z"), smartcar.getCreatedAt());
+    UserDevice device = response.body().userDevice();
+    assertEquals(VIN, device.vin());
+    assertEquals(true, device.vinConfirmed());
+    UserDeviceIntegration smartcar = device.integrations().get(0);
+    assertEquals("SmartCar", smartcar.integrationVendor());
+    assertEquals("Pending", smartcar.status());
+    assertEquals("0f6dc4d1-7a2e-4c84-bb5e-7f1f9d1e2c3a", smartcar.externalId());
+    assertNull(smartcar.metadata());
+    assertEquals(OffsetDateTime.parse("2024-07-28T15:40:11Z"), smartcar.createdAt());
   }
 
   @Test
@@ -106,13 +106,13 @@ class UserDevicesApiWireTest extends WireTestSupport {
     enqueueFixture(200, "user-device-from-smartcar.json");
 
     Response<UserDeviceResponse> response = execute(api().createVehicleFromSmartcar(
-        new CreateVehicleFromSmartcarRequest()
+        CreateVehicleFromSmartcarRequest.builder()
             .code("4e8e5c2b-8a0e-4c1d-9b57-3f2d7a9c1e6f")
             .redirectURI("https://app.example.com/smartcar/callback")
-            .countryCode("USA")), 200);
+            .countryCode("USA").build()), 200);
 
     assertRequestLine(takeRequest(), "POST", "/v1/user/devices/fromsmartcar");
-    assertEquals(USER_DEVICE_ID, response.body().getUserDevice().getId());
+    assertEquals(USER_DEVICE_ID, response.body().userDevice().id());
   }
 
   @Test
@@ -121,17 +121,17 @@ class UserDevicesApiWireTest extends WireTestSupport {
     enqueueFixture(201, "user-device-from-vin.json");
 
     Response<UserDeviceResponse> response = execute(api().createVehicleFromVin(
-        new CreateVehicleFromVinRequest().countryCode("USA").vin(VIN).canProtocol("6")), 201);
+        CreateVehicleFromVinRequest.builder().countryCode("USA").vin(VIN).canProtocol("6").build()), 201);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/fromvin");
     assertJsonBody(request, "{\"countryCode\":\"USA\",\"vin\":\"" + VIN + "\",\"canProtocol\":\"6\"}");
 
-    UserDevice device = response.body().getUserDevice();
-    assertEquals(VIN, device.getVin());
-    assertEquals(false, device.getVinConfirmed());
-    assertEquals("6", device.getMetadata().getCanProtocol());
-    assertNull(device.getMetadata().getPowertrainType());
+    UserDevice device = response.body().userDevice();
+    assertEquals(VIN, device.vin());
+    assertEquals(false, device.vinConfirmed());
+    assertEquals("6", device.metadata().canProtocol());
+    assertNull(device.metadata().powertrainType());
   }
 
   @Test
@@ -139,7 +139,7 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void createVehicleFromVinOmitsAnUnsetCanProtocol() throws Exception {
     enqueueFixture(201, "user-device-from-vin.json");
 
-    execute(api().createVehicleFromVin(new CreateVehicleFromVinRequest().countryCode("DEU").vin(VIN)), 201);
+    execute(api().createVehicleFromVin(CreateVehicleFromVinRequest.builder().countryCode("DEU").vin(VIN).build()), 201);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/fromvin");
@@ -158,60 +158,60 @@ class UserDevicesApiWireTest extends WireTestSupport {
     assertNoBody(request);
 
     MyDevicesResponse body = response.body();
-    assertNull(body.getSharedDevices());
-    assertEquals(2, body.getUserDevices().size());
+    assertNull(body.sharedDevices());
+    assertEquals(2, body.userDevices().size());
 
-    UserDevice bronco = body.getUserDevices().get(0);
-    assertEquals(USER_DEVICE_ID, bronco.getId());
-    assertEquals(VIN, bronco.getVin());
-    assertEquals(true, bronco.getVinConfirmed());
-    assertEquals("Weekend Bronco", bronco.getName());
-    assertNull(bronco.getCustomImageUrl());
-    assertEquals("https://assets.dimo.xyz/ford_bronco_2022.png", bronco.getDeviceDefinition().getImageUrl());
-    assertEquals(true, bronco.getDeviceDefinition().getVerified());
-    assertEquals("Vehicle", bronco.getDeviceDefinition().getType().getType());
-    UserDeviceIntegration autoPi = bronco.getIntegrations().get(0);
-    assertEquals("27qftVRWQYpVDcO5DltO5Ojbjxk", autoPi.getIntegrationId());
-    assertEquals("AutoPi", autoPi.getIntegrationVendor());
-    assertEquals("Active", autoPi.getStatus());
-    assertEquals("8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b", autoPi.getExternalId());
-    assertEquals(OffsetDateTime.parse("2024-03-02T10:15:30.123Z"), autoPi.getCreatedAt());
-    assertEquals(OffsetDateTime.parse("2024-03-02T10:21:02.456Z"), autoPi.getUpdatedAt());
-    assertEquals(Map.of("autoPiUnitId", "8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b"), autoPi.getMetadata());
-    assertNull(autoPi.getSyntheticDevice());
-    assertEquals("6", bronco.getMetadata().getCanProtocol());
-    assertEquals(PowertrainType.ICE, bronco.getMetadata().getPowertrainType());
-    assertEquals("USA", bronco.getMetadata().getGeoDecodedCountry());
-    assertEquals("CA", bronco.getMetadata().getGeoDecodedStateProv());
-    assertEquals("94107", bronco.getMetadata().getPostalCode());
-    VehicleNftData nft = bronco.getNft();
-    assertEquals(21957L, nft.getTokenId());
-    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", nft.getOwnerAddress());
-    assertEquals("https://devices-api.dimo.zone/v1/vehicle/21957", nft.getTokenUri());
-    assertEquals("0x30bce3da6985897224b29a0fe064fd2b426bb85a394cc09efe823b5c83326a8e", nft.getTxHash());
-    assertEquals(MetaTransactionStatus.CONFIRMED, nft.getStatus());
-    assertNull(nft.getFailureReason());
-    assertEquals(OffsetDateTime.parse("2024-03-02T10:30:00Z"), bronco.getOptedInAt());
-    assertEquals("0x8B1a3C45d9C13e3d6A0b4A4bB3fC1E0aD4C1F9b2", bronco.getPrivilegedUsers().get(0).getAddress());
-    assertEquals(1L, bronco.getPrivilegedUsers().get(0).getPrivileges().get(0).getId());
+    UserDevice bronco = body.userDevices().get(0);
+    assertEquals(USER_DEVICE_ID, bronco.id());
+    assertEquals(VIN, bronco.vin());
+    assertEquals(true, bronco.vinConfirmed());
+    assertEquals("Weekend Bronco", bronco.name());
+    assertNull(bronco.customImageUrl());
+    assertEquals("https://assets.dimo.xyz/ford_bronco_2022.png", bronco.deviceDefinition().imageUrl());
+    assertEquals(true, bronco.deviceDefinition().verified());
+    assertEquals("Vehicle", bronco.deviceDefinition().type().type());
+    UserDeviceIntegration autoPi = bronco.integrations().get(0);
+    assertEquals("27qftVRWQYpVDcO5DltO5Ojbjxk", autoPi.integrationId());
+    assertEquals("AutoPi", autoPi.integrationVendor());
+    assertEquals("Active", autoPi.status());
+    assertEquals("8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b", autoPi.externalId());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:15:30.123Z"), autoPi.createdAt());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:21:02.456Z"), autoPi.updatedAt());
+    assertEquals(Map.of("autoPiUnitId", "8f7e2c4a-1b3d-4e5f-9a6b-7c8d9e0f1a2b"), autoPi.metadata());
+    assertNull(autoPi.syntheticDevice());
+    assertEquals("6", bronco.metadata().canProtocol());
+    assertEquals(PowertrainType.ICE, bronco.metadata().powertrainType());
+    assertEquals("USA", bronco.metadata().geoDecodedCountry());
+    assertEquals("CA", bronco.metadata().geoDecodedStateProv());
+    assertEquals("94107", bronco.metadata().postalCode());
+    VehicleNftData nft = bronco.nft();
+    assertEquals(21957L, nft.tokenId());
+    assertEquals("0xcd2a3d9f938e13cd947ec05abc7fe734df8dd826", nft.ownerAddress());
+    assertEquals("https://devices-api.dimo.zone/v1/vehicle/21957", nft.tokenUri());
+    assertEquals("0x30bce3da6985897224b29a0fe064fd2b426bb85a394cc09efe823b5c83326a8e", nft.txHash());
+    assertEquals(MetaTransactionStatus.CONFIRMED, nft.status());
+    assertNull(nft.failureReason());
+    assertEquals(OffsetDateTime.parse("2024-03-02T10:30:00Z"), bronco.optedInAt());
+    assertEquals("0x8B1a3C45d9C13e3d6A0b4A4bB3fC1E0aD4C1F9b2", bronco.privilegedUsers().get(0).address());
+    assertEquals(1L, bronco.privilegedUsers().get(0).privileges().get(0).id());
     assertEquals(OffsetDateTime.parse("2025-05-01T08:00:00Z"),
-        bronco.getPrivilegedUsers().get(0).getPrivileges().get(0).getExpiry());
+        bronco.privilegedUsers().get(0).privileges().get(0).expiry());
 
-    UserDevice tesla = body.getUserDevices().get(1);
-    assertNull(tesla.getName());
-    assertEquals("DEU", tesla.getCountryCode());
-    assertEquals(List.of(), tesla.getDeviceDefinition().getType().getSubModels());
-    // Values this SDK version does not know read as the unknown-default constant.
-    assertEquals(PowertrainType.UNKNOWN_DEFAULT_OPEN_API, tesla.getMetadata().getPowertrainType());
-    UserDeviceIntegration teslaIntegration = tesla.getIntegrations().get(0);
-    assertNull(teslaIntegration.getExternalId());
-    assertNull(teslaIntegration.getMetadata());
-    assertEquals(512L, teslaIntegration.getSyntheticDevice().getTokenId());
-    assertEquals("0x4b8e3d2f1a0c9b8a7f6e5d4c3b2a19087f6e5d4c", teslaIntegration.getSyntheticDevice().getAddress());
-    assertEquals(MetaTransactionStatus.UNKNOWN_DEFAULT_OPEN_API, teslaIntegration.getSyntheticDevice().getStatus());
-    assertEquals(MetaTransactionStatus.FAILED, tesla.getNft().getStatus());
-    assertEquals("execution reverted: Invalid signature", tesla.getNft().getFailureReason());
-    assertNull(tesla.getOptedInAt());
+    UserDevice tesla = body.userDevices().get(1);
+    assertNull(tesla.name());
+    assertEquals("DEU", tesla.countryCode());
+    assertEquals(List.of(), tesla.deviceDefinition().type().subModels());
+    // Values this SDK version does not know keep their text.
+    assertEquals(PowertrainType.of("EREV"), tesla.metadata().powertrainType());
+    UserDeviceIntegration teslaIntegration = tesla.integrations().get(0);
+    assertNull(teslaIntegration.externalId());
+    assertNull(teslaIntegration.metadata());
+    assertEquals(512L, teslaIntegration.syntheticDevice().tokenId());
+    assertEquals("0x4b8e3d2f1a0c9b8a7f6e5d4c3b2a19087f6e5d4c", teslaIntegration.syntheticDevice().address());
+    assertEquals(MetaTransactionStatus.of("Reverted"), teslaIntegration.syntheticDevice().status());
+    assertEquals(MetaTransactionStatus.FAILED, tesla.nft().status());
+    assertEquals("execution reverted: Invalid signature", tesla.nft().failureReason());
+    assertNull(tesla.optedInAt());
   }
 
   @Test
@@ -220,7 +220,7 @@ class UserDevicesApiWireTest extends WireTestSupport {
     enqueueEmpty(204);
 
     Response<Void> response = execute(api().updateVin(USER_DEVICE_ID,
-        new UpdateVinRequest().vin(VIN).signature(SIGNATURE)), 204);
+        UpdateVinRequest.builder().vin(VIN).signature(SIGNATURE).build()), 204);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
@@ -233,7 +233,7 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void updateVinWithoutSignatureSendsOnlyTheVin() throws Exception {
     enqueueEmpty(204);
 
-    execute(api().updateVin(USER_DEVICE_ID, new UpdateVinRequest().vin(VIN)), 204);
+    execute(api().updateVin(USER_DEVICE_ID, UpdateVinRequest.builder().vin(VIN).build()), 204);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
@@ -245,32 +245,32 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void getMintPayloadIsAGetAndReadsTheTypedData() throws Exception {
     enqueueFixture(200, "typed-data-mint.json");
 
-    Response<TypedData> response = execute(api().getMintPayload(USER_DEVICE_ID), 200);
+    Response<TypedDataDocument> response = execute(api().getMintPayload(USER_DEVICE_ID), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "GET", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
     assertNoBody(request);
 
-    TypedData typedData = response.body();
-    assertEquals("MintVehicleWithDeviceDefinitionSign", typedData.getPrimaryType());
+    TypedDataDocument typedData = response.body();
+    assertEquals("MintVehicleWithDeviceDefinitionSign", typedData.primaryType());
     assertEquals(List.of("EIP712Domain", "MintVehicleWithDeviceDefinitionSign"),
-        List.copyOf(typedData.getTypes().keySet()));
-    List<TypedDataField> fields = typedData.getTypes().get("MintVehicleWithDeviceDefinitionSign");
+        List.copyOf(typedData.types().keySet()));
+    List<TypedDataField> fields = typedData.types().get("MintVehicleWithDeviceDefinitionSign");
     assertEquals(List.of("manufacturerNode", "owner", "deviceDefinitionId", "attributes", "infos"),
-        fields.stream().map(TypedDataField::getName).toList());
+        fields.stream().map(TypedDataField::name).toList());
     assertEquals(List.of("uint256", "address", "string", "string[]", "string[]"),
-        fields.stream().map(TypedDataField::getType).toList());
-    assertEquals("DIMO", typedData.getDomain().getName());
-    assertEquals("1", typedData.getDomain().getVersion());
-    assertEquals("0x89", typedData.getDomain().getChainId());
-    assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", typedData.getDomain().getVerifyingContract());
-    assertEquals("", typedData.getDomain().getSalt());
+        fields.stream().map(TypedDataField::type).toList());
+    assertEquals("DIMO", typedData.domain().name());
+    assertEquals("1", typedData.domain().version());
+    assertEquals("0x89", typedData.domain().chainId());
+    assertEquals("0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC", typedData.domain().verifyingContract());
+    assertEquals("", typedData.domain().salt());
     assertEquals(Map.of(
         "attributes", List.of("Make", "Model", "Year"),
         "deviceDefinitionId", "ford_bronco_2022",
         "infos", List.of("Ford", "Bronco", "2022"),
         "manufacturerNode", "0x2a",
-        "owner", "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"), typedData.getMessage());
+        "owner", "0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826"), typedData.message());
   }
 
   @Test
@@ -278,10 +278,10 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void submitMintSendsTheUnwrappedBodyAndAcceptsAnEmpty200() throws Exception {
     enqueueEmpty(200);
 
-    Response<Void> response = execute(api().submitMint(USER_DEVICE_ID, new VehicleMintRequest()
+    Response<Void> response = execute(api().submitMint(USER_DEVICE_ID, VehicleMintRequest.builder()
         .imageData(PNG_BASE64)
         .imageDataTransparent(PNG_BASE64)
-        .signature(SIGNATURE)), 200);
+        .signature(SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
@@ -296,7 +296,7 @@ class UserDevicesApiWireTest extends WireTestSupport {
     enqueueEmpty(200);
 
     execute(api().submitMint(USER_DEVICE_ID,
-        new VehicleMintRequest().imageData(PNG_BASE64).signature(SIGNATURE)), 200);
+        VehicleMintRequest.builder().imageData(PNG_BASE64).signature(SIGNATURE).build()), 200);
 
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/mint");
@@ -344,12 +344,12 @@ class UserDevicesApiWireTest extends WireTestSupport {
   void updateVinConflictDecodesDimoError() throws Exception {
     enqueueJson(409, "{\"code\":409,\"message\":\"VIN already in use by another vehicle.\"}");
 
-    DimoError error = executeError(api().updateVin(USER_DEVICE_ID, new UpdateVinRequest().vin(VIN)), 409,
+    DimoError error = executeError(api().updateVin(USER_DEVICE_ID, UpdateVinRequest.builder().vin(VIN).build()), 409,
         DimoError.class);
 
     assertRequestLine(takeRequest(), "PATCH", "/v1/user/devices/" + USER_DEVICE_ID + "/vin");
-    assertEquals(409, error.getCode());
-    assertEquals("VIN already in use by another vehicle.", error.getMessage());
+    assertEquals(409, error.code());
+    assertEquals("VIN already in use by another vehicle.", error.message());
   }
 
   @Test
@@ -361,8 +361,8 @@ class UserDevicesApiWireTest extends WireTestSupport {
     DimoError error = executeError(api().refreshData(USER_DEVICE_ID), 429, DimoError.class);
 
     assertRequestLine(takeRequest(), "POST", "/v1/user/devices/" + USER_DEVICE_ID + "/commands/refresh");
-    assertEquals(429, error.getCode());
-    assertEquals("rate limit for integration refresh hit, next available: 2024-07-28T15:40:11Z", error.getMessage());
+    assertEquals(429, error.code());
+    assertEquals("rate limit for integration refresh hit, next available: 2024-07-28T15:40:11Z", error.message());
   }
 
   @Test

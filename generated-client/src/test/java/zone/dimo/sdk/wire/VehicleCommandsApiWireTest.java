@@ -58,7 +58,7 @@ class VehicleCommandsApiWireTest extends WireTestSupport {
     RecordedRequest request = takeRequest();
     assertRequestLine(request, "POST", target);
     assertEmptyPost(request);
-    assertEquals(REQUEST_ID, response.body().getRequestId());
+    assertEquals(REQUEST_ID, response.body().requestId());
   }
 
   @Test
@@ -69,7 +69,7 @@ class VehicleCommandsApiWireTest extends WireTestSupport {
     DimoError error = executeError(api().unlockDoors(TOKEN_ID), 401, DimoError.class);
 
     assertRequestLine(takeRequest(), "POST", "/v1/vehicle/21957/commands/doors/unlock");
-    assertEquals(401, error.getCode());
-    assertEquals("Unauthorized! Token does not contain required privileges", error.getMessage());
+    assertEquals(401, error.code());
+    assertEquals("Unauthorized! Token does not contain required privileges", error.message());
   }
 }

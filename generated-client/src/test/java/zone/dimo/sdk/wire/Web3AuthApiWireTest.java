@@ -49,8 +49,8 @@ class Web3AuthApiWireTest extends WireTestSupport {
         + "&scope=openid+email&response_type=code&address=" + ADDRESS);
     assertNull(request.getHeaders().get("Authorization"), "public operation");
 
-    assertEquals(STATE, response.body().getState());
-    assertEquals(challenge, response.body().getChallenge());
+    assertEquals(STATE, response.body().state());
+    assertEquals(challenge, response.body().challenge());
   }
 
   @Test
@@ -70,11 +70,11 @@ class Web3AuthApiWireTest extends WireTestSupport {
     assertNull(request.getHeaders().get("Authorization"), "public operation");
 
     TokenResponse tokens = response.body();
-    assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJDaW93ZUQifQ.c2ln", tokens.getAccessToken());
-    assertEquals("bearer", tokens.getTokenType());
-    assertEquals(86399L, tokens.getExpiresIn());
-    assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIweDIyIn0.aWQ", tokens.getIdToken());
-    assertNull(tokens.getRefreshToken());
+    assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJDaW93ZUQifQ.c2ln", tokens.accessToken());
+    assertEquals("bearer", tokens.tokenType());
+    assertEquals(86399L, tokens.expiresIn());
+    assertEquals("eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiIweDIyIn0.aWQ", tokens.idToken());
+    assertNull(tokens.refreshToken());
   }
 
   @Test
@@ -86,8 +86,8 @@ class Web3AuthApiWireTest extends WireTestSupport {
         api().generateChallenge(CLIENT_ID, DOMAIN, "openid email", "code", ADDRESS), 400, AuthErrorResponse.class);
 
     assertRequestLine(takeRequest(), "POST", "/auth/web3/generate_challenge");
-    assertEquals(400, error.getStatus());
-    assertEquals("invalid client_id", error.getMessage());
+    assertEquals(400, error.status());
+    assertEquals("invalid client_id", error.message());
   }
 
   @Test
@@ -100,7 +100,7 @@ class Web3AuthApiWireTest extends WireTestSupport {
         OAuthErrorResponse.class);
 
     assertRequestLine(takeRequest(), "POST", "/auth/web3/submit_challenge");
-    assertEquals("invalid_request", error.getError());
-    assertEquals("Signature is not valid.", error.getErrorDescription());
+    assertEquals("invalid_request", error.error());
+    assertEquals("Signature is not valid.", error.errorDescription());
   }
 }

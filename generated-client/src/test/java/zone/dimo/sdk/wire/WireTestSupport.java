@@ -11,11 +11,9 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
-import com.squareup.moshi.adapters.EnumJsonAdapter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
@@ -24,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -55,13 +52,9 @@ abstract class WireTestSupport {
   static final String JSON_UTF8 = "application/json; charset=UTF-8";
   static final String FORM = "application/x-www-form-urlencoded";
 
-  /** Name of the constant every generated enum reads an unknown wire value as. */
-  static final String UNKNOWN_CONSTANT = "UNKNOWN_DEFAULT_OPEN_API";
-
   static final Moshi MOSHI = new Moshi.Builder()
       .add(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
       .add(BigDecimal.class, new BigDecimalAdapter().nullSafe())
-      .add(WireTestSupport::unknownEnumFallback)
       .build();
 
   private MockWebServer server;
@@ -227,21 +220,6 @@ abstract class WireTestSupport {
   }
 
   // ---- Moshi adapters (the same set core's client registers)
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static JsonAdapter<?> unknownEnumFallback(
-      Type type, Set<? extends Annotation> annotations, Moshi moshi) {
-    if (!(type instanceof Class) || !((Class<?>) type).isEnum() || !annotations.isEmpty()) {
-      return null;
-    }
-    Class<? extends Enum> enumType = (Class<? extends Enum>) type;
-    for (Enum constant : enumType.getEnumConstants()) {
-      if (constant.name().equals(UNKNOWN_CONSTANT)) {
-        return EnumJsonAdapter.create(enumType).withUnknownFallback(constant).nullSafe();
-      }
-    }
-    return null;
-  }
 
   private static final class OffsetDateTimeAdapter extends JsonAdapter<OffsetDateTime> {
     @Override

@@ -33,9 +33,9 @@ public final class LockDoorsRecipe {
       long tokenId = MintVehicleRecipe.mintSampleVehicle(client, owner, sandbox);
 
       CommandResponse locked = client.vehicleCommands().lockDoors(tokenId).execute();
-      System.out.println("Lock requested: " + locked.getRequestId());
+      System.out.println("Lock requested: " + locked.requestId());
       CommandResponse unlocked = client.vehicleCommands().unlockDoors(tokenId).execute();
-      System.out.println("Unlock requested: " + unlocked.getRequestId());
+      System.out.println("Unlock requested: " + unlocked.requestId());
       wallet.destroy();
     }
   }

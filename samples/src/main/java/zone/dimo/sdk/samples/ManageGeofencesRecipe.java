@@ -33,24 +33,24 @@ public final class ManageGeofencesRecipe {
           .web3Login(sandbox.clientId(), sandbox.domain(), user)
           .build();
 
-      String id = client.geofences().createGeofence(new GeofenceRequest()
+      String id = client.geofences().createGeofence(GeofenceRequest.builder()
           .name("Home")
           .type(GeofenceType.TRIGGER_ENTRY)
           .h3Indexes(List.of("8928308280fffff"))
-          .userDeviceIds(List.of())).execute()
-          .getId();
+          .userDeviceIds(List.of()).build()).execute()
+          .id();
       System.out.println("Created geofence " + id);
 
-      for (Geofence fence : client.geofences().listGeofences().execute().getGeofences()) {
-        System.out.println(fence.getName() + " (" + fence.getType().getValue() + "): "
-            + fence.getH3Indexes());
+      for (Geofence fence : client.geofences().listGeofences().execute().geofences()) {
+        System.out.println(fence.name() + " (" + fence.type().value() + "): "
+            + fence.h3Indexes());
       }
 
-      client.geofences().updateGeofence(id, new GeofenceRequest()
+      client.geofences().updateGeofence(id, GeofenceRequest.builder()
           .name("Home")
           .type(GeofenceType.PRIVACY_FENCE)
           .h3Indexes(List.of("8928308280fffff", "8928308280bffff"))
-          .userDeviceIds(List.of())).execute();
+          .userDeviceIds(List.of()).build()).execute();
       client.geofences().deleteGeofence(id).execute();
       System.out.println("Updated and deleted geofence " + id);
       wallet.destroy();

@@ -43,24 +43,24 @@ public final class MintVehicleRecipe {
   /** Creates a vehicle from one of the sandbox's VINs, mints it and returns its NFT token id. */
   static long mintSampleVehicle(DimoClient client, EthSigner owner, DimoSandbox sandbox) {
     UserDevice vehicle = client.userDevices().createVehicleFromVin(
-        new CreateVehicleFromVinRequest()
+        CreateVehicleFromVinRequest.builder()
             .countryCode("USA")
-            .vin(sandbox.deviceDefinitions().get(0).sampleVin())).execute()
-        .getUserDevice();
+            .vin(sandbox.deviceDefinitions().get(0).sampleVin()).build()).execute()
+        .userDevice();
 
     // Only a confirmed VIN can be minted. An aftermarket device confirms it by signing
     // keccak256(VIN) with its own key (Smartcar and AutoPi connections do this on DIMO's side).
     PrivateKey deviceKey = sandbox.aftermarketDevices().get(0).privateKey();
     try {
-      client.confirmVin(vehicle.getId(), vehicle.getVin(), Secp256k1Signer.of(deviceKey));
+      client.confirmVin(vehicle.id(), vehicle.vin(), Secp256k1Signer.of(deviceKey));
     } finally {
       deviceKey.destroy();
     }
 
     // Fetches the payload, refuses it unless its domain is this environment's (chain id,
     // registry), signs it with the owner's key and submits it with the NFT's image.
-    client.mintVehicle(vehicle.getId(), owner, SampleImages.vehiclePng());
+    client.mintVehicle(vehicle.id(), owner, SampleImages.vehiclePng());
     // The mint is an on-chain transaction: poll until it is confirmed.
-    return client.waitForMint(vehicle.getId(), Duration.ofMinutes(2));
+    return client.waitForMint(vehicle.id(), Duration.ofMinutes(2));
   }
 }

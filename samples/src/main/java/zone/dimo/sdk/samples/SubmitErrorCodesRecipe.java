@@ -34,26 +34,26 @@ public final class SubmitErrorCodesRecipe {
           .web3Login(sandbox.clientId(), sandbox.domain(), user)
           .build();
       // Error codes belong to a vehicle of the user; it need not be minted.
-      String vehicleId = client.userDevices().createVehicle(new CreateVehicleRequest()
+      String vehicleId = client.userDevices().createVehicle(CreateVehicleRequest.builder()
           .countryCode("USA")
-          .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())).execute()
-          .getUserDevice().getId();
+          .deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()).build()).execute()
+          .userDevice().id();
 
       ErrorCodesResult submitted = client.errorCodes().submitErrorCodes(vehicleId,
-          new SubmitErrorCodesRequest()
-              .errorCodes(List.of("P0113", "P0300"))).execute();
-      for (ErrorCodeDescription code : submitted.getErrorCodes()) {
-        System.out.println(code.getCode() + ": " + code.getDescription());
+          SubmitErrorCodesRequest.builder()
+              .errorCodes(List.of("P0113", "P0300")).build()).execute();
+      for (ErrorCodeDescription code : submitted.errorCodes()) {
+        System.out.println(code.code() + ": " + code.description());
       }
 
       for (ErrorCodeQuery query :
-          client.errorCodes().listErrorCodes(vehicleId).execute().getQueries()) {
-        System.out.println("Submitted at " + query.getRequestedAt() + ", cleared at "
-            + query.getClearedAt());
+          client.errorCodes().listErrorCodes(vehicleId).execute().queries()) {
+        System.out.println("Submitted at " + query.requestedAt() + ", cleared at "
+            + query.clearedAt());
       }
 
       ErrorCodesResult cleared = client.errorCodes().clearErrorCodes(vehicleId).execute();
-      System.out.println("Cleared at " + cleared.getClearedAt());
+      System.out.println("Cleared at " + cleared.clearedAt());
       wallet.destroy();
     }
   }

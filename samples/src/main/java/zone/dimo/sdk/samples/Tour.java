@@ -189,18 +189,18 @@ final class Tour {
     needs(loggedIn, "auth.login");
     String vin = require(target.vin(), "missing --vin");
     vinVehicle = client.userDevices().createVehicleFromVin(
-        new CreateVehicleFromVinRequest().countryCode(target.countryCode()).vin(vin)).execute()
-        .getUserDevice();
+        CreateVehicleFromVinRequest.builder().countryCode(target.countryCode()).vin(vin).build()).execute()
+        .userDevice();
     return describe(vinVehicle);
   }
 
   private String createFromDefinition() {
     needs(loggedIn, "auth.login");
     UserDevice fromVin = needs(vinVehicle, "vehicle.createFromVin");
-    String definitionId = fromVin.getDeviceDefinition().getDeviceDefinitionId();
+    String definitionId = fromVin.deviceDefinition().deviceDefinitionId();
     definitionVehicle = client.userDevices().createVehicle(
-        new CreateVehicleRequest().countryCode(target.countryCode())
-            .deviceDefinitionId(definitionId)).execute().getUserDevice();
+        CreateVehicleRequest.builder().countryCode(target.countryCode())
+            .deviceDefinitionId(definitionId).build()).execute().userDevice();
     return describe(definitionVehicle) + ", definition " + definitionId;
   }
 
@@ -209,18 +209,18 @@ final class Tour {
     String code = require(target.smartcarCode(), "missing --smartcar-code");
     String redirectUri = require(target.smartcarRedirectUri(), "missing --smartcar-redirect-uri");
     smartcarVehicle = client.userDevices().createVehicleFromSmartcar(
-        new CreateVehicleFromSmartcarRequest().code(code).redirectURI(redirectUri)
-            .countryCode(target.countryCode())).execute().getUserDevice();
+        CreateVehicleFromSmartcarRequest.builder().code(code).redirectURI(redirectUri)
+            .countryCode(target.countryCode()).build()).execute().userDevice();
     return describe(smartcarVehicle);
   }
 
   private String listVehicles() {
     needs(loggedIn, "auth.login");
     MyDevicesResponse mine = client.userDevices().listMyVehicles().execute();
-    myVehicles = mine.getUserDevices() == null ? List.of() : mine.getUserDevices();
+    myVehicles = mine.userDevices() == null ? List.of() : mine.userDevices();
     for (UserDevice created : new UserDevice[] {vinVehicle, definitionVehicle, smartcarVehicle}) {
-      if (created != null && myVehicles.stream().noneMatch(v -> created.getId().equals(v.getId()))) {
-        throw new IllegalStateException("vehicle " + created.getId() + " is not in the list");
+      if (created != null && myVehicles.stream().noneMatch(v -> created.id().equals(v.id()))) {
+        throw new IllegalStateException("vehicle " + created.id() + " is not in the list");
       }
     }
     return myVehicles.size() + (myVehicles.size() == 1 ? " vehicle" : " vehicles");
@@ -233,41 +233,41 @@ final class Tour {
    */
   private String confirmVin() {
     UserDevice vehicle = needs(vinVehicle, "vehicle.createFromVin");
-    if (Boolean.TRUE.equals(vehicle.getVinConfirmed())) {
+    if (Boolean.TRUE.equals(vehicle.vinConfirmed())) {
       mintable = vehicle;
       throw skip("not needed: the VIN is already confirmed");
     }
     require(target.aftermarketKey(), "missing --aftermarket-key-file");
-    String vin = vehicle.getVin();
-    client.confirmVin(vehicle.getId(), vin, Secp256k1Signer.of(target.aftermarketKey()));
+    String vin = vehicle.vin();
+    client.confirmVin(vehicle.id(), vin, Secp256k1Signer.of(target.aftermarketKey()));
     mintable = vehicle;
     return "VIN " + vin + " signed by device " + target.aftermarketKey().address();
   }
 
   private String mint() {
     UserDevice vehicle = needs(mintable, "vehicle.confirmVin");
-    Long existing = mintedTokenId(vehicle.getId());
+    Long existing = mintedTokenId(vehicle.id());
     if (existing != null) {
       // Creating a vehicle from a VIN the user already has returns that vehicle; running the
       // walkthrough again with the same key and VIN finds it minted.
-      minting = vehicle.getId();
-      throw skip("not needed: vehicle " + vehicle.getId() + " is already minted as token "
+      minting = vehicle.id();
+      throw skip("not needed: vehicle " + vehicle.id() + " is already minted as token "
           + existing);
     }
     // Fetches the EIP-712 payload, checks its domain against the environment, signs it with the
     // user's key and submits it with the image; the NFT is minted on chain afterwards.
-    client.mintVehicle(vehicle.getId(), user, SampleImages.vehiclePng());
-    minting = vehicle.getId();
-    return "vehicle " + vehicle.getId() + " signed by " + user.address();
+    client.mintVehicle(vehicle.id(), user, SampleImages.vehiclePng());
+    minting = vehicle.id();
+    return "vehicle " + vehicle.id() + " signed by " + user.address();
   }
 
   private Long mintedTokenId(String vehicleId) {
     List<UserDevice> known = new ArrayList<>(nonNull(myVehicles));
     known.add(vinVehicle);
     for (UserDevice vehicle : known) {
-      if (vehicle != null && vehicleId.equals(vehicle.getId()) && vehicle.getNft() != null
-          && vehicle.getNft().getTokenId() != null) {
-        return vehicle.getNft().getTokenId();
+      if (vehicle != null && vehicleId.equals(vehicle.id()) && vehicle.nft() != null
+          && vehicle.nft().tokenId() != null) {
+        return vehicle.nft().tokenId();
       }
     }
     return null;
@@ -307,9 +307,9 @@ final class Tour {
       known.addAll(myVehicles);
     }
     for (UserDevice vehicle : known) {
-      for (UserDeviceIntegration integration : nonNull(vehicle.getIntegrations())) {
-        if ("SmartCar".equalsIgnoreCase(integration.getIntegrationVendor())) {
-          return vehicle.getId();
+      for (UserDeviceIntegration integration : nonNull(vehicle.integrations())) {
+        if ("SmartCar".equalsIgnoreCase(integration.integrationVendor())) {
+          return vehicle.id();
         }
       }
     }
@@ -359,7 +359,7 @@ final class Tour {
 
   private String command(DimoCall<CommandResponse> call) {
     CommandResponse response = call.execute();
-    return "request id " + response.getRequestId();
+    return "request id " + response.requestId();
   }
 
   private long mintedToken() {
@@ -371,32 +371,32 @@ final class Tour {
   private String submitErrorCodes() {
     String id = anyVehicle();
     ErrorCodesResult result = client.errorCodes().submitErrorCodes(id,
-        new SubmitErrorCodesRequest().errorCodes(ERROR_CODES)).execute();
+        SubmitErrorCodesRequest.builder().errorCodes(ERROR_CODES).build()).execute();
     errorCodesVehicle = id;
-    return codes(result.getErrorCodes());
+    return codes(result.errorCodes());
   }
 
   private String listErrorCodes() {
     String id = needs(errorCodesVehicle, "errorCodes.submit");
     ErrorCodeQueryList list = client.errorCodes().listErrorCodes(id).execute();
-    List<ErrorCodeQuery> queries = nonNull(list.getQueries());
+    List<ErrorCodeQuery> queries = nonNull(list.queries());
     if (queries.isEmpty()) {
       throw new IllegalStateException("no error code queries listed after submitting some");
     }
     return queries.size() + (queries.size() == 1 ? " query" : " queries") + ", latest "
-        + codes(queries.get(queries.size() - 1).getErrorCodes());
+        + codes(queries.get(queries.size() - 1).errorCodes());
   }
 
   private String clearErrorCodes() {
     String id = needs(errorCodesVehicle, "errorCodes.submit");
     ErrorCodesResult result = client.errorCodes().clearErrorCodes(id).execute();
-    return "cleared at " + result.getClearedAt();
+    return "cleared at " + result.clearedAt();
   }
 
   private static String codes(List<ErrorCodeDescription> codes) {
     List<String> names = new ArrayList<>();
     for (ErrorCodeDescription code : nonNull(codes)) {
-      names.add(code.getCode());
+      names.add(code.code());
     }
     return String.join(", ", names);
   }
@@ -408,19 +408,19 @@ final class Tour {
     // Names are unique per user; a suffix lets the walkthrough run again with the same key.
     geofenceName = "walkthrough " + UUID.randomUUID().toString().substring(0, 8);
     List<String> vehicles = minting != null && vehicleTokenId != null ? List.of(minting) : List.of();
-    geofenceId = client.geofences().createGeofence(new GeofenceRequest()
+    geofenceId = client.geofences().createGeofence(GeofenceRequest.builder()
         .name(geofenceName)
         .type(GeofenceType.TRIGGER_ENTRY)
         .h3Indexes(List.of(H3_CELL))
-        .userDeviceIds(vehicles)).execute().getId();
+        .userDeviceIds(vehicles).build()).execute().id();
     return "\"" + geofenceName + "\" id " + geofenceId + (vehicles.isEmpty() ? "" : " on " + minting);
   }
 
   private String listGeofences() {
     String id = needs(geofenceId, "geofence.create");
     GeofenceList list = client.geofences().listGeofences().execute();
-    List<Geofence> fences = nonNull(list.getGeofences());
-    if (fences.stream().noneMatch(fence -> id.equals(fence.getId()))) {
+    List<Geofence> fences = nonNull(list.geofences());
+    if (fences.stream().noneMatch(fence -> id.equals(fence.id()))) {
       throw new IllegalStateException("geofence " + id + " is not in the list");
     }
     return fences.size() + (fences.size() == 1 ? " geofence" : " geofences");
@@ -429,11 +429,11 @@ final class Tour {
   private String updateGeofence() {
     String id = needs(geofenceId, "geofence.create");
     List<String> vehicles = minting != null && vehicleTokenId != null ? List.of(minting) : List.of();
-    client.geofences().updateGeofence(id, new GeofenceRequest()
+    client.geofences().updateGeofence(id, GeofenceRequest.builder()
         .name(geofenceName + " (privacy)")
         .type(GeofenceType.PRIVACY_FENCE)
         .h3Indexes(List.of(H3_CELL, H3_NEIGHBOUR))
-        .userDeviceIds(vehicles)).execute();
+        .userDeviceIds(vehicles).build()).execute();
     return "now a PrivacyFence over 2 cells";
   }
 
@@ -449,8 +449,8 @@ final class Tour {
     String serial = require(target.aftermarketSerial(), "missing --aftermarket-serial");
     needs(loggedIn, "auth.login");
     device = client.aftermarketDevices().getAftermarketDevice(serial).execute();
-    return "token id " + device.getTokenId() + ", " + manufacturer(device) + ", owner "
-        + (device.getOwnerAddress() == null ? "none" : device.getOwnerAddress());
+    return "token id " + device.tokenId() + ", " + manufacturer(device) + ", owner "
+        + (device.ownerAddress() == null ? "none" : device.ownerAddress());
   }
 
   private String claim() throws Exception {
@@ -463,7 +463,7 @@ final class Tour {
     require(target.aftermarketKey(), "missing --aftermarket-key-file");
     // The claim payload is signed twice: by the user and by the device itself.
     client.claimAftermarketDevice(serial, user, Secp256k1Signer.of(target.aftermarketKey()));
-    awaitDevice(serial, this::ownedByUser, AftermarketDeviceInfo::getClaim, "claim");
+    awaitDevice(serial, this::ownedByUser, AftermarketDeviceInfo::claim, "claim");
     claimed = true;
     return "serial " + serial + " now owned by " + user.address();
   }
@@ -474,7 +474,7 @@ final class Tour {
     String serial = target.aftermarketSerial();
     // The user owns both the vehicle and the device, so the user's signature is enough.
     client.pairAftermarketDevice(minting, serial, user);
-    awaitDevice(serial, info -> confirmed(info.getPair()), AftermarketDeviceInfo::getPair, "pair");
+    awaitDevice(serial, info -> confirmed(info.pair()), AftermarketDeviceInfo::pair, "pair");
     paired = true;
     return "serial " + serial + " with vehicle " + tokenId;
   }
@@ -483,18 +483,18 @@ final class Tour {
     needs(paired, "aftermarket.pair");
     String serial = target.aftermarketSerial();
     client.unpairAftermarketDevice(minting, serial, user);
-    awaitDevice(serial, info -> confirmed(info.getUnpair()), AftermarketDeviceInfo::getUnpair,
+    awaitDevice(serial, info -> confirmed(info.unpair()), AftermarketDeviceInfo::unpair,
         "unpair");
     return "serial " + serial + " from vehicle " + vehicleTokenId;
   }
 
   private boolean ownedByUser(AftermarketDeviceInfo info) {
-    return info.getOwnerAddress() != null
-        && Address.fromHex(info.getOwnerAddress()).equals(user.address());
+    return info.ownerAddress() != null
+        && Address.fromHex(info.ownerAddress()).equals(user.address());
   }
 
   private static boolean confirmed(TransactionStatus status) {
-    return status != null && status.getStatus() == MetaTransactionStatus.CONFIRMED;
+    return status != null && status.status() == MetaTransactionStatus.CONFIRMED;
   }
 
   /**
@@ -514,12 +514,12 @@ final class Tour {
         return;
       }
       TransactionStatus status = transaction.apply(info);
-      if (status != null && status.getStatus() == MetaTransactionStatus.FAILED) {
-        throw new IllegalStateException(what + " transaction failed: " + status.getFailureReason());
+      if (status != null && status.status() == MetaTransactionStatus.FAILED) {
+        throw new IllegalStateException(what + " transaction failed: " + status.failureReason());
       }
       if (Instant.now().plus(wait).isAfter(deadline)) {
         throw new IllegalStateException(what + " not confirmed within " + target.timeout()
-            + " (status " + (status == null ? "none" : status.getStatus()) + ")");
+            + " (status " + (status == null ? "none" : status.status()) + ")");
       }
       Thread.sleep(wait.toMillis());
       wait = wait.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : wait.multipliedBy(2);
@@ -528,11 +528,11 @@ final class Tour {
 
   private long deviceTokenId() {
     AftermarketDeviceInfo info = needs(device, "aftermarket.info");
-    return require(info.getTokenId(), "the device has no token id (not minted)");
+    return require(info.tokenId(), "the device has no token id (not minted)");
   }
 
   private String deviceAddress() {
-    return require(needs(device, "aftermarket.info").getEthereumAddress(),
+    return require(needs(device, "aftermarket.info").ethereumAddress(),
         "the device has no Ethereum address");
   }
 
@@ -571,21 +571,21 @@ final class Tour {
     }
     for (UserDevice vehicle : new UserDevice[] {vinVehicle, definitionVehicle, smartcarVehicle}) {
       if (vehicle != null) {
-        return vehicle.getId();
+        return vehicle.id();
       }
     }
     return needs(null, "vehicle.createFromVin");
   }
 
   private static String describe(UserDevice vehicle) {
-    String name = vehicle.getDeviceDefinition() == null ? null
-        : vehicle.getDeviceDefinition().getName();
-    return "vehicle " + vehicle.getId() + (name == null ? "" : " (" + name + ")");
+    String name = vehicle.deviceDefinition() == null ? null
+        : vehicle.deviceDefinition().name();
+    return "vehicle " + vehicle.id() + (name == null ? "" : " (" + name + ")");
   }
 
   private static String describe(NftMetadata metadata) {
-    int attributes = nonNull(metadata.getAttributes()).size();
-    return "\"" + metadata.getName() + "\", " + attributes
+    int attributes = nonNull(metadata.attributes()).size();
+    return "\"" + metadata.name() + "\", " + attributes
         + (attributes == 1 ? " attribute" : " attributes");
   }
 
@@ -598,7 +598,7 @@ final class Tour {
   }
 
   private static String manufacturer(AftermarketDeviceInfo info) {
-    return info.getManufacturer() == null ? "unknown maker" : info.getManufacturer().getName();
+    return info.manufacturer() == null ? "unknown maker" : info.manufacturer().name();
   }
 
   private static <T> List<T> nonNull(List<T> list) {

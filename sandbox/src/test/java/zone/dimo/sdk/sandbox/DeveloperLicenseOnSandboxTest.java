@@ -30,8 +30,8 @@ class DeveloperLicenseOnSandboxTest {
         .build();
     DeviceDefinition definition = sandbox.deviceDefinitions().get(0);
     String id = client.userDevices().createVehicle(
-        new CreateVehicleRequest().countryCode("USA").deviceDefinitionId(definition.id())).execute()
-        .getUserDevice().getId();
+        CreateVehicleRequest.builder().countryCode("USA").deviceDefinitionId(definition.id()).build()).execute()
+        .userDevice().id();
     client.confirmVin(id, definition.sampleVin(), Secp256k1Signer.of(sandbox.aftermarketDevices().get(0).privateKey()));
     client.mintVehicle(id, owner, DimoClientOnSandboxTest.PNG);
     return client.waitForMint(id, Duration.ofSeconds(30));
@@ -66,7 +66,7 @@ class DeveloperLicenseOnSandboxTest {
           + sandbox.vehicleNftContract().toChecksumHex() + ":" + tokenId + ".", answer.errorMessage());
 
       sandbox.sharePermissions(tokenId, license.address(), "privilege:ExecuteCommands");
-      assertNotNull(backend.vehicleCommands().lockDoors(tokenId).execute().getRequestId());
+      assertNotNull(backend.vehicleCommands().lockDoors(tokenId).execute().requestId());
     }
   }
 
@@ -99,7 +99,7 @@ class DeveloperLicenseOnSandboxTest {
       DimoClient.builder().environment(sandbox.environment())
           .web3Login(license.address().toChecksumHex(), license.redirectUri(), owner).build()
           .userDevices().listMyVehicles().execute();
-      assertNotNull(licenseClient(sandbox, license).vehicleCommands().lockDoors(tokenId).execute().getRequestId());
+      assertNotNull(licenseClient(sandbox, license).vehicleCommands().lockDoors(tokenId).execute().requestId());
     }
   }
 }

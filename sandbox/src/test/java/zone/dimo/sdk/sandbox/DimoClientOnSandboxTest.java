@@ -41,8 +41,8 @@ class DimoClientOnSandboxTest {
     AftermarketDevice device = sandbox.aftermarketDevices().get(0);
 
     UserDeviceResponse created = client.userDevices().createVehicle(
-        new CreateVehicleRequest().countryCode("USA").deviceDefinitionId(definition.id())).execute();
-    String userDeviceId = created.getUserDevice().getId();
+        CreateVehicleRequest.builder().countryCode("USA").deviceDefinitionId(definition.id()).build()).execute();
+    String userDeviceId = created.userDevice().id();
     assertNotNull(userDeviceId);
 
     // The sandbox checks the device's signature of keccak256(VIN) as the service does.
@@ -52,7 +52,7 @@ class DimoClientOnSandboxTest {
     long tokenId = client.waitForMint(userDeviceId, Duration.ofSeconds(30));
 
     CommandResponse locked = client.vehicleCommands().lockDoors(tokenId).execute();
-    assertNotNull(locked.getRequestId());
+    assertNotNull(locked.requestId());
   }
 
   @Test
@@ -62,9 +62,9 @@ class DimoClientOnSandboxTest {
     DimoClient client = client(sandbox, user);
 
     BadRequestException e = assertThrows(BadRequestException.class, () -> client.mintVehicle(
-        client.userDevices().createVehicle(new CreateVehicleRequest()
-            .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())).execute()
-            .getUserDevice().getId(), user, PNG));
+        client.userDevices().createVehicle(CreateVehicleRequest.builder()
+            .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()).build()).execute()
+            .userDevice().id(), user, PNG));
 
     assertEquals("getMintPayload", e.operationId());
     assertEquals("VIN not confirmed", e.errorMessage());
