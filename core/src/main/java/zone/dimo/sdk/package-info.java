@@ -1,11 +1,15 @@
 /**
  * The DIMO Devices SDK: {@link zone.dimo.sdk.DimoClient} and what configures it
  * ({@link zone.dimo.sdk.Environment}, {@link zone.dimo.sdk.TokenProvider},
- * {@link zone.dimo.sdk.VehicleTokenProvider}, {@link zone.dimo.sdk.RetryPolicy},
- * {@link zone.dimo.sdk.Sleeper}), the unchecked exception hierarchy rooted at
- * {@link zone.dimo.sdk.DimoException}, and {@link zone.dimo.sdk.TypedDataJson} for reading
- * EIP-712 payloads exactly. Everything else in this package is package-private.
+ * {@link zone.dimo.sdk.VehicleTokenProvider}, {@link zone.dimo.sdk.Permission},
+ * {@link zone.dimo.sdk.AssetDid}, {@link zone.dimo.sdk.VehicleTokenClaims},
+ * {@link zone.dimo.sdk.RetryPolicy}, {@link zone.dimo.sdk.Sleeper},
+ * {@link zone.dimo.sdk.HttpLogLevel}) and {@link zone.dimo.sdk.TypedDataJson} for reading
+ * EIP-712 payloads exactly. The exceptions are in {@link zone.dimo.sdk.errors}; every operation
+ * returns a {@link zone.dimo.sdk.spec.DimoCall}. Everything else in this package is
+ * package-private.
  */
+@NullMarked
 package zone.dimo.sdk;
 
-import zone.dimo.sdk.errors.DimoException;
+import org.jspecify.annotations.NullMarked;
