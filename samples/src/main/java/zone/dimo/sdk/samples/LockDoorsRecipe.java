@@ -3,7 +3,6 @@ package zone.dimo.sdk.samples;
 import java.security.SecureRandom;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.TokenProvider;
-import zone.dimo.sdk.VehicleTokenProvider;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.signing.EthSigner;
@@ -11,10 +10,10 @@ import zone.dimo.sdk.signing.PrivateKey;
 import zone.dimo.sdk.signing.Secp256k1Signer;
 
 /**
- * Recipe: lock and unlock a vehicle's doors. Commands need a privilege token for the vehicle's
- * NFT (privilege 2, "execute commands"); with {@link VehicleTokenProvider#tokenExchange()} the
- * client gets one from the Token Exchange API on the first command and reuses it until shortly
- * before it expires. The only thing a command needs is the vehicle's token id.
+ * Recipe: lock and unlock a vehicle's doors. Commands need a vehicle token for the vehicle's NFT
+ * with {@code privilege:ExecuteCommands}; a client with a login gets one from the Token Exchange
+ * API (by the vehicle's asset DID) on the first command and reuses it until shortly before it
+ * expires. The only thing a command needs is the vehicle's token id.
  *
  * <p>Runs against an embedded sandbox (it mints a vehicle first, as {@link MintVehicleRecipe}):
  * {@code java -cp samples/target/dimo-walkthrough.jar zone.dimo.sdk.samples.LockDoorsRecipe}.
