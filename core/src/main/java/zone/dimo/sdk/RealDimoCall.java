@@ -200,6 +200,13 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
   }
 
   private DimoException failure(Prepared prepared, IOException e) {
+    // A failure raised by the SDK itself (a token that could not be had, an answer too large)
+    // is reported as it is, also when OkHttp's call timer wrapped it: it says more.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterceptedFailure) {
+        return ((InterceptedFailure) t).failure();
+      }
+    }
     // Only this class (cancel()) and OkHttp's call timer cancel the OkHttp call: canceled
     // without the caller asking means the deadline passed.
     if (prepared.call.isCanceled() && !canceled) {
