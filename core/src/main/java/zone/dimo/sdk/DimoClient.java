@@ -110,7 +110,8 @@ public final class DimoClient {
         // (from okHttpClient(...)) keep getting every event.
         .eventListenerFactory(SendState.listeners(builder.okHttpClient != null
             ? builder.okHttpClient.eventListenerFactory() : call -> EventListener.NONE))
-        .addNetworkInterceptor(new NetworkGuardInterceptor(hosts));
+        .addNetworkInterceptor(new NetworkGuardInterceptor(hosts))
+        .addNetworkInterceptor(new AbortUnreadBodies());
     if (builder.logLevel != HttpLogLevel.NONE) {
       http.addNetworkInterceptor(new RedactingLogger(builder.logLevel, builder.logger));
     }
