@@ -111,6 +111,7 @@ class OversizedAnswersTest {
         out.write('\n');
         sent += data.length;
       }
+      out.write("3\r\n{}]\r\n2\r\n}\n\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
     } catch (IOException clientLeft) {
       // expected: the client stops reading at its limit
     }
