@@ -456,8 +456,10 @@ public final class DimoClient {
 
     /**
      * An OkHttp client to share its connection pool, dispatcher, proxy, TLS and interceptors.
-     * The SDK derives its own clients with {@code newBuilder()} and never changes this one.
-     * Default: a new {@code OkHttpClient}.
+     * The SDK derives its own clients with {@code newBuilder()} and never changes this one; its
+     * own event listener (which tells a request whose write failed from one the server may have
+     * received) is added next to this client's, which keeps getting every event. Default: a new
+     * {@code OkHttpClient}.
      *
      * @param okHttpClient the client to derive from
      * @return this builder
