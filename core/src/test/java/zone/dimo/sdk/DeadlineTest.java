@@ -187,8 +187,8 @@ class DeadlineTest {
         () -> client.vehicleCommands().lockDoors(21000L).execute());
 
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertTrue(e.getMessage().startsWith("exchangeToken did not finish within its deadline of "),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("lockDoors(21000): could not get a vehicle token:"
+        + " exchangeToken did not finish within its deadline of "), e.getMessage());
     assertTrue(millis >= 1400 && millis < 2900, "took " + millis + " ms");
     assertEquals(1, server.getRequestCount());
     assertEquals("/v1/tokens/exchange", takePath());
@@ -209,7 +209,8 @@ class DeadlineTest {
           return json(200, "{\"state\":\"s\",\"challenge\":\"sign in\"}");
         }
         if (path.equals("/auth/web3/submit_challenge")) {
-          return json(200, "{\"access_token\":\"" + USER_TOKEN + "\",\"expires_in\":3600}");
+          String token = TestSupport.jwt("user", Instant.now().getEpochSecond() + 3600);
+          return json(200, "{\"access_token\":\"" + token + "\",\"expires_in\":3600}");
         }
         // The user token is refused after a second: the client logs in again, within the
         // 1.5 s that are left of this call, not with a fresh 1.5 s of its own.
@@ -231,8 +232,10 @@ class DeadlineTest {
         () -> client.userDevices().listMyVehicles().execute());
 
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-    assertTrue(e.getMessage().startsWith("generateChallenge did not finish within its deadline"
-        + " of "), e.getMessage());
+    assertTrue(e.getMessage().startsWith("listMyVehicles: could not get a user access token: "),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("generateChallenge did not finish within its deadline of "),
+        e.getMessage());
     assertTrue(millis >= 1400 && millis < 2300, "took " + millis + " ms");
     assertEquals(2, challenges.get());
   }

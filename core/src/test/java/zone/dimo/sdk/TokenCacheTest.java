@@ -155,18 +155,18 @@ class TokenCacheTest {
   void beyondItsBoundTheLeastRecentlyUsedTokenGoes() {
     TokenCache<String> small = new TokenCache<>(clock, Duration.ofSeconds(60), 2);
     AtomicInteger loads = new AtomicInteger();
-    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1)));
-    small.get("b", () -> small.token("b" + loads.incrementAndGet(), Duration.ofHours(1)));
-    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1)));
+    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+    small.get("b", () -> small.token("b" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
 
-    small.get("c", () -> small.token("c" + loads.incrementAndGet(), Duration.ofHours(1)));
+    small.get("c", () -> small.token("c" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
 
     assertEquals(2, small.size());
     assertEquals(3, loads.get());
     assertEquals("a1", small.get("a", () -> small.token("a" + loads.incrementAndGet(),
-        Duration.ofHours(1))));
+        Duration.ofHours(1), "test provider")));
     assertEquals("b4", small.get("b", () -> small.token("b" + loads.incrementAndGet(),
-        Duration.ofHours(1))));
+        Duration.ofHours(1), "test provider")));
   }
 
   @Test
@@ -177,19 +177,19 @@ class TokenCacheTest {
     CountDownLatch release = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      small.get("other", () -> small.token("o", Duration.ofHours(1)));
+      small.get("other", () -> small.token("o", Duration.ofHours(1), "test provider"));
       List<Future<String>> results = new ArrayList<>();
       results.add(pool.submit(() -> small.get("k", () -> {
         loads.incrementAndGet();
         loading.countDown();
         await(release);
-        return small.token("t", Duration.ofHours(1));
+        return small.token("t", Duration.ofHours(1), "test provider");
       })));
       loading.await(5, TimeUnit.SECONDS);
       for (int i = 0; i < 7; i++) {
         results.add(pool.submit(() -> small.get("k", () -> {
           loads.incrementAndGet();
-          return small.token("late", Duration.ofHours(1));
+          return small.token("late", Duration.ofHours(1), "test provider");
         })));
       }
       Thread.sleep(50); // let the waiters reach the in-flight load

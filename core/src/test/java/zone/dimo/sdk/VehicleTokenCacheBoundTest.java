@@ -91,8 +91,8 @@ class VehicleTokenCacheBoundTest {
       server.setDispatcher(new mockwebserver3.Dispatcher() {
         @Override
         public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-          return TestSupport.json(200, "{\"token\":\"" + TestSupport.jwt("v", TestSupport.FAR_EXP)
-              + "\"}");
+          long exp = Instant.now().getEpochSecond() + 600;
+          return TestSupport.json(200, "{\"token\":\"" + TestSupport.jwt("v", exp) + "\"}");
         }
       });
       server.start();
