@@ -33,21 +33,27 @@ final class AbortUnreadBodies implements Interceptor {
       return response;
     }
     Socket socket = connection.socket();
+    long length = body.contentLength();
     BufferedSource source = Okio.buffer(new ForwardingSource(body.source()) {
+      private long read;
       private boolean exhausted;
 
       @Override
       public long read(Buffer sink, long byteCount) throws IOException {
-        long read = super.read(sink, byteCount);
-        if (read == -1) {
+        long count = super.read(sink, byteCount);
+        if (count == -1) {
           exhausted = true;
+        } else {
+          read += count;
         }
-        return read;
+        return count;
       }
 
       @Override
       public void close() throws IOException {
-        if (!exhausted) {
+        // A body read to its end has already handed its connection back to the pool: that
+        // connection must stay open.
+        if (!exhausted && (length == -1 || read < length)) {
           socket.close();
         }
         super.close();

@@ -117,6 +117,29 @@ class ResponseLimitTest {
   }
 
   @Test
+  void anAnswerReadToItsEndKeepsItsConnectionAndOneCutShortDropsIt() throws Exception {
+    for (int size : new int[] {1000, 4 * 1024 * 1024, 1000}) {
+      server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+          .body(new Buffer().write(new byte[size])).build());
+    }
+    DimoClient client = client(100); // streamed answers are not limited
+
+    try (okhttp3.ResponseBody body =
+        client.nftMetadata().getAftermarketDeviceImage(1L).execute()) {
+      assertEquals(1000, body.source().readByteArray(1000).length); // to its end, no EOF read
+    }
+    try (okhttp3.ResponseBody body =
+        client.nftMetadata().getAftermarketDeviceImage(1L).execute()) {
+      assertEquals(10, body.source().readByteArray(10).length); // 10 bytes of 4 MiB
+    }
+    client.nftMetadata().getAftermarketDeviceImage(1L).execute().close();
+
+    assertEquals(0, server.takeRequest().getConnectionIndex());
+    assertEquals(0, server.takeRequest().getConnectionIndex());
+    assertEquals(1, server.takeRequest().getConnectionIndex());
+  }
+
+  @Test
   void theLimitIsChecked() {
     DimoClient.Builder builder = DimoClient.builder();
     assertEquals("maxResponseBytes must be in 1..1073741824: 0", assertThrows(
