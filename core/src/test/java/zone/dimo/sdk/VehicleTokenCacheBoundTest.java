@@ -36,7 +36,8 @@ class VehicleTokenCacheBoundTest {
           if (!method.getName().equals("exchangeToken")) {
             return method.invoke(this, args); // toString and friends are not called
           }
-          long tokenId = ((TokenExchangeRequest) args[0]).getTokenId();
+          String asset = ((TokenExchangeRequest) args[0]).getAsset(); // did:erc721:chain:contract:id
+          String tokenId = asset.substring(asset.lastIndexOf(':') + 1);
           exchanges.incrementAndGet();
           String token = TestSupport.jwt("vehicle-" + tokenId + "-" + padding,
               clock.instant().getEpochSecond() + 600);
