@@ -9,6 +9,7 @@ import zone.dimo.sdk.errors.DimoAuthenticationException;
 import zone.dimo.sdk.errors.DimoConfigurationException;
 import zone.dimo.sdk.errors.DimoException;
 import zone.dimo.sdk.errors.DimoIoException;
+import zone.dimo.sdk.errors.DimoTimeoutException;
 
 /**
  * Puts on each request exactly the credential its operation's {@code @DimoOperation} names: the
@@ -143,13 +144,16 @@ final class AuthInterceptor implements Interceptor {
 
   /**
    * A failure of a step the caller did not make (a login, a token exchange), reported as the
-   * call they made: network trouble stays an I/O failure, anything else is an authentication
+   * call they made: network trouble stays an I/O failure, an expired deadline a timeout, anything else is an authentication
    * failure; the step's own exception is the cause.
    */
   private static DimoException inStep(String step, DimoException e) {
     String message = step + ": " + e.getMessage();
     if (e instanceof DimoIoException) {
       return new DimoIoException(message, e);
+    }
+    if (e instanceof DimoTimeoutException) {
+      return new DimoTimeoutException(message, e); // the call's deadline passed in that step
     }
     if (e instanceof DimoConfigurationException) {
       return new DimoConfigurationException(message);

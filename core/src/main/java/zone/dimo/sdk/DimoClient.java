@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +64,12 @@ import zone.dimo.sdk.tokenexchange.api.TokenExchangeApi;
 public final class DimoClient {
   /** The default {@code User-Agent}: {@code dimo-sdk-java/<version>}. */
   public static final String DEFAULT_USER_AGENT = "dimo-sdk-java/" + version();
+  /** Default {@link Builder#callTimeout}. */
+  static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+  /** Default {@link Builder#maxResponseBytes}: DIMO's largest JSON answers are far smaller. */
+  static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
+  /** Upper bound of {@link Builder#maxResponseBytes}: an answer is held in one byte array. */
+  static final long MAX_MAX_RESPONSE_BYTES = 1L << 30;
 
   private final Builder settings;
   private final Environment environment;
@@ -98,8 +105,13 @@ public final class DimoClient {
         // would make them unbounded and could re-send state-changing requests.
         .retryOnConnectionFailure(false)
         .addInterceptor(new RetryInterceptor(builder.retryPolicy, clock, builder.sleeper,
-            builder.random))
-        .addNetworkInterceptor(new NetworkGuardInterceptor(hosts));
+            builder.random, builder.callTimeout, builder.maxResponseBytes))
+        // Tells the RetryInterceptor when writing a request failed; the caller's own listeners
+        // (from okHttpClient(...)) keep getting every event.
+        .eventListenerFactory(SendState.listeners(builder.okHttpClient != null
+            ? builder.okHttpClient.eventListenerFactory() : call -> EventListener.NONE))
+        .addNetworkInterceptor(new NetworkGuardInterceptor(hosts))
+        .addNetworkInterceptor(new AbortUnreadBodies());
     if (builder.logLevel != HttpLogLevel.NONE) {
       http.addNetworkInterceptor(new RedactingLogger(builder.logLevel, builder.logger));
     }
@@ -123,7 +135,8 @@ public final class DimoClient {
         exchangeCaller, null).create(TokenExchangeApi.class);
     this.vehicleTokens = builder.vehicleTokens != null ? builder.vehicleTokens
         : exchangeCaller == null ? null
-        : new TokenExchangeVehicleTokenProvider(exchangeApi, environment, clock, refreshMargin);
+        : new TokenExchangeVehicleTokenProvider(exchangeApi, environment, clock, refreshMargin,
+            builder.tokenCacheSize);
 
     Retrofit devices = stack.layer(environment.devicesHttpUrl(), userTokens, vehicleTokens);
     this.userDevices = api(devices, UserDevicesApi.class);
@@ -382,7 +395,9 @@ public final class DimoClient {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ZERO;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private int tokenCacheSize = TokenCache.DEFAULT_MAX_SIZE;
     private String userAgent = DEFAULT_USER_AGENT;
     private @Nullable TokenProvider userTokens;
     private @Nullable Login userLogin;
@@ -408,6 +423,8 @@ public final class DimoClient {
       this.readTimeout = other.readTimeout;
       this.writeTimeout = other.writeTimeout;
       this.callTimeout = other.callTimeout;
+      this.maxResponseBytes = other.maxResponseBytes;
+      this.tokenCacheSize = other.tokenCacheSize;
       this.userAgent = other.userAgent;
       this.userTokens = other.userTokens;
       this.userLogin = other.userLogin;
@@ -439,8 +456,10 @@ public final class DimoClient {
 
     /**
      * An OkHttp client to share its connection pool, dispatcher, proxy, TLS and interceptors.
-     * The SDK derives its own clients with {@code newBuilder()} and never changes this one.
-     * Default: a new {@code OkHttpClient}.
+     * The SDK derives its own clients with {@code newBuilder()} and never changes this one; its
+     * own event listener (which tells a request whose write failed from one the server may have
+     * received) is added next to this client's, which keeps getting every event. Default: a new
+     * {@code OkHttpClient}.
      *
      * @param okHttpClient the client to derive from
      * @return this builder
@@ -484,14 +503,69 @@ public final class DimoClient {
     }
 
     /**
-     * Limit for one whole call, retries and their waits included; default none
-     * ({@code Duration.ZERO}) — retries are bounded by {@link RetryPolicy}.
+     * The deadline of one whole call: {@code execute()} or {@code executeAsync()} fails with a
+     * {@link DimoTimeoutException} once it passes, whatever the call is doing — connecting,
+     * sending, waiting for or reading the answer (a server dripping bytes included), getting
+     * the token it needs, all its retries and their backoff and {@code Retry-After} waits. A
+     * retry or wait that could not end before the deadline is not started: the last answer
+     * (e.g. a 429 with its {@link zone.dimo.sdk.errors.RateLimitedException#retryAfter()}) or
+     * failure is reported at once. The body of a streamed answer (images) is read within the
+     * same deadline.
      *
-     * @param callTimeout the limit
+     * <p>A state-changing call whose deadline passes after its request may have reached the
+     * server fails with {@link zone.dimo.sdk.errors.OutcomeUnknownException} whose cause is the
+     * {@link DimoTimeoutException}, like every other state-changing call that fails with an
+     * unknown outcome; when its request was provably not sent it fails with the
+     * {@code DimoTimeoutException} itself.
+     *
+     * <p>Default 60 s. {@code Duration.ZERO} means no deadline (then only the per-step
+     * timeouts and {@link RetryPolicy} bound a call).
+     *
+     * @param callTimeout the deadline
      * @return this builder
      */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = timeout(callTimeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The most bytes of one answer the client reads; default 8 MiB (DIMO's JSON answers are far
+     * smaller). Counted after decompression, so a small compressed answer that inflates beyond
+     * it stops there too. A larger successful answer fails the call with
+     * {@link zone.dimo.sdk.errors.ResponseTooLargeException} (it is not retried) and its
+     * connection is closed without reading the rest. Error answers are read only up to the
+     * 64 KiB kept in the exception, whatever this limit. Streamed answers (operations that
+     * return an {@code okhttp3.ResponseBody}, such as NFT images) are not limited or buffered:
+     * you read them as a stream.
+     *
+     * @param maxResponseBytes the limit, 1 byte to 1 GiB
+     * @return this builder
+     */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1 || maxResponseBytes > MAX_MAX_RESPONSE_BYTES) {
+        throw new IllegalArgumentException(
+            "maxResponseBytes must be in 1.." + MAX_MAX_RESPONSE_BYTES + ": " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * How many vehicle tokens the default vehicle token provider keeps (one per vehicle and
+     * permission set); default 10,000. Expired tokens are dropped as new ones are stored (at
+     * least once a minute), and beyond this bound the least recently used token goes, so a
+     * backend that commands many vehicles holds a bounded cache (a token is about 1 KiB).
+     * Concurrent calls for one vehicle still share one token exchange.
+     *
+     * @param tokenCacheSize the bound, at least 1
+     * @return this builder
+     */
+    public Builder tokenCacheSize(int tokenCacheSize) {
+      if (tokenCacheSize < 1) {
+        throw new IllegalArgumentException("tokenCacheSize < 1: " + tokenCacheSize);
+      }
+      this.tokenCacheSize = tokenCacheSize;
       return this;
     }
 
@@ -777,8 +851,11 @@ public final class DimoClient {
           .build();
       okhttp3.Call.Factory router = request -> {
         Operation operation = Operation.lookup(request);
-        return operation != null && operation.safe
-            ? safe.newCall(request) : unsafe.newCall(request);
+        if (operation != null && operation.safe) {
+          return safe.newCall(request);
+        }
+        // Each state-changing call records how far its request got (see RetryInterceptor).
+        return unsafe.newCall(request.newBuilder().tag(SendState.class, new SendState()).build());
       };
       return new Retrofit.Builder()
           .baseUrl(baseUrl)

@@ -3,6 +3,7 @@ package zone.dimo.sdk;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import okhttp3.Response;
@@ -15,6 +16,7 @@ import zone.dimo.sdk.errors.ConflictException;
 import zone.dimo.sdk.errors.DimoException;
 import zone.dimo.sdk.errors.DimoIoException;
 import zone.dimo.sdk.errors.DimoServiceException;
+import zone.dimo.sdk.errors.DimoTimeoutException;
 import zone.dimo.sdk.errors.ErrorResponse;
 import zone.dimo.sdk.errors.ForbiddenException;
 import zone.dimo.sdk.errors.NotFoundException;
@@ -119,6 +121,29 @@ final class Failures {
 
   private static String without(String text, @Nullable String secret) {
     return secret == null ? text : text.replace(secret, "[redacted]");
+  }
+
+  /**
+   * The exception for a call whose deadline ({@code callTimeout}, {@code limit}) passed: a
+   * {@link DimoTimeoutException}, inside an {@link OutcomeUnknownException} when a
+   * state-changing request may have reached the server.
+   */
+  DimoException timedOut(Operation operation, IOException e, Duration limit) {
+    boolean notSent = e instanceof NotSentException;
+    IOException cause = notSent ? (IOException) e.getCause() : e;
+    DimoTimeoutException timeout = new DimoTimeoutException(operation.id
+        + " did not finish within its deadline of " + format(limit)
+        + (notSent ? ", before anything was sent" : "")
+        + "; the deadline is set with DimoClient.builder().callTimeout(...)", cause);
+    if (operation.safe || notSent) {
+      return timeout;
+    }
+    return new OutcomeUnknownException(operation.id, timeout);
+  }
+
+  private static String format(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
   }
 
   static String describe(Throwable e) {

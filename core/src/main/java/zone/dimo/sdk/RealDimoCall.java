@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Callback;
 import okhttp3.Request;
@@ -106,7 +108,7 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     try {
       response = prepared.call.execute();
     } catch (IOException e) {
-      throw failures.fromIo(prepared.operation, e);
+      throw failure(prepared, e);
     }
     return handle(prepared.operation, response);
   }
@@ -127,7 +129,7 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
     prepared.call.enqueue(new Callback() {
       @Override
       public void onFailure(okhttp3.Call call, IOException e) {
-        future.completeExceptionally(failures.fromIo(prepared.operation, e));
+        future.completeExceptionally(failure(prepared, e));
       }
 
       @Override
@@ -193,8 +195,25 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
       }
       return response.body().bytes();
     } catch (IOException e) {
-      throw failures.fromIo(prepared.operation, e);
+      throw failure(prepared, e);
     }
+  }
+
+  private DimoException failure(Prepared prepared, IOException e) {
+    // A failure raised by the SDK itself (a token that could not be had, an answer too large)
+    // is reported as it is, also when OkHttp's call timer wrapped it: it says more.
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InterceptedFailure) {
+        return ((InterceptedFailure) t).failure();
+      }
+    }
+    // Only this class (cancel()) and OkHttp's call timer cancel the OkHttp call: canceled
+    // without the caller asking means the deadline passed.
+    if (prepared.call.isCanceled() && !canceled) {
+      return failures.timedOut(prepared.operation, e,
+          Duration.ofNanos(prepared.call.timeout().timeoutNanos()));
+    }
+    return failures.fromIo(prepared.operation, e);
   }
 
   private Prepared prepare() {
@@ -216,6 +235,16 @@ final class RealDimoCall<B, R> implements DimoCall<R> {
       throw new IllegalArgumentException(operationId + ": " + e.getMessage(), e);
     }
     okhttp3.Call call = callFactory.newCall(request);
+    RetryInterceptor.Deadline outer = RetryInterceptor.current();
+    if (outer != null) {
+      // Made while another call runs on this thread (a token exchange for a command): it must
+      // end by that call's deadline too.
+      long remaining = Math.max(1, outer.nanoTime - System.nanoTime());
+      long own = call.timeout().timeoutNanos();
+      if (own == 0 || remaining < own) {
+        call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+      }
+    }
     raw = call;
     if (canceled) {
       call.cancel();

@@ -25,7 +25,13 @@ import zone.dimo.sdk.errors.ServerErrorException;
  * refresh, vehicle commands, error-code submit and clear, geofence writes) are never repeated —
  * not by this policy and not by OkHttp, as their request bodies are one-shot and they run on a
  * client that neither retries connections nor follows redirects. A 409 is a business conflict
- * and is never retried.
+ * and is never retried. The one exception: when writing such a request fails (a pooled
+ * connection the server had closed), the server did not get it, and it is sent once more on
+ * another connection.
+ *
+ * <p>All repeats and waits happen within the call's deadline
+ * ({@link DimoClient.Builder#callTimeout}): a wait that could not end before it is not started,
+ * and the last answer or failure is reported instead.
  */
 public final class RetryPolicy {
   private static final RetryPolicy DEFAULTS = new Builder().build();

@@ -3,6 +3,9 @@ package zone.dimo.sdk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -16,10 +19,20 @@ import zone.dimo.sdk.errors.DimoException;
  * Caches tokens per key until shortly before they expire, and loads each key at most once at a
  * time: concurrent callers for a key that needs loading share one load (one login, one
  * exchange) and its outcome.
+ *
+ * <p>Bounded: at most {@code maxSize} tokens are kept. Tokens past their refresh instant are
+ * never served, so storing a token also drops them, at most once a {@link #SWEEP_INTERVAL} (a
+ * sweep is a pass over the whole cache); beyond {@code maxSize} the least recently used token
+ * goes. A backend that talks to many vehicles over days thus holds at most {@code maxSize}
+ * tokens, not one per vehicle ever seen.
  */
 final class TokenCache<K> {
   /** Tokens that claim to live longer are refused: DIMO's live minutes to hours. */
   static final Duration MAX_LIFETIME = Duration.ofDays(366);
+  /** Default bound; a vehicle token is about 1 KiB, so about 10 MiB of tokens at most. */
+  static final int DEFAULT_MAX_SIZE = 10_000;
+  /** How often storing a token also drops the expired ones. */
+  static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
   /** A token and the instant it stops being usable. */
   static final class Token {
@@ -39,17 +52,29 @@ final class TokenCache<K> {
 
   private final Clock clock;
   private final Duration refreshBefore;
-  private final ConcurrentMap<K, Token> tokens = new ConcurrentHashMap<>();
+  private final int maxSize;
+  /** Access-ordered, so the first entry is the least recently used; guarded by itself. */
+  private final LinkedHashMap<K, Token> tokens = new LinkedHashMap<>(16, 0.75f, true);
+  private Instant nextSweep;
   private final ConcurrentMap<K, CompletableFuture<Token>> inFlight = new ConcurrentHashMap<>();
 
   TokenCache(Clock clock, Duration refreshBefore) {
+    this(clock, refreshBefore, DEFAULT_MAX_SIZE);
+  }
+
+  TokenCache(Clock clock, Duration refreshBefore, int maxSize) {
+    if (maxSize < 1) {
+      throw new IllegalArgumentException("maxSize < 1: " + maxSize);
+    }
     this.clock = clock;
     this.refreshBefore = refreshBefore;
+    this.maxSize = maxSize;
+    this.nextSweep = clock.instant().plus(SWEEP_INTERVAL);
   }
 
   /** The cached token for {@code key}, loading a fresh one when absent or about to expire. */
   String get(K key, Supplier<Token> loader) {
-    Token cached = tokens.get(key);
+    Token cached = cached(key);
     if (isFresh(cached)) {
       return cached.value;
     }
@@ -59,9 +84,9 @@ final class TokenCache<K> {
       return await(theirs).value;
     }
     try {
-      Token again = tokens.get(key);
+      Token again = cached(key);
       Token token = isFresh(again) ? again : loader.get();
-      tokens.put(key, token);
+      store(key, token);
       mine.complete(token);
       return token.value;
     } catch (RuntimeException | Error e) {
@@ -74,9 +99,44 @@ final class TokenCache<K> {
 
   /** Forgets {@code key}'s token if it is still {@code value} (a newer one is kept). */
   void invalidate(K key, String value) {
-    Token cached = tokens.get(key);
-    if (cached != null && cached.value.equals(value)) {
-      tokens.remove(key, cached);
+    synchronized (tokens) {
+      Token cached = tokens.get(key);
+      if (cached != null && cached.value.equals(value)) {
+        tokens.remove(key);
+      }
+    }
+  }
+
+  /** How many tokens are held (fresh or not yet swept). */
+  int size() {
+    synchronized (tokens) {
+      return tokens.size();
+    }
+  }
+
+  private Token cached(K key) {
+    synchronized (tokens) {
+      return tokens.get(key);
+    }
+  }
+
+  private void store(K key, Token token) {
+    Instant now = clock.instant();
+    synchronized (tokens) {
+      tokens.put(key, token);
+      if (!now.isBefore(nextSweep)) {
+        nextSweep = now.plus(SWEEP_INTERVAL);
+        for (Iterator<Token> i = tokens.values().iterator(); i.hasNext(); ) {
+          if (!now.isBefore(i.next().refreshAt)) {
+            i.remove();
+          }
+        }
+      }
+      for (Iterator<Map.Entry<K, Token>> i = tokens.entrySet().iterator();
+          tokens.size() > maxSize; ) {
+        i.next();
+        i.remove();
+      }
     }
   }
 

@@ -30,16 +30,21 @@ final class TokenExchangeVehicleTokenProvider implements VehicleTokenProvider {
   private final TokenCache<String> cache;
 
   TokenExchangeVehicleTokenProvider(TokenExchangeApi exchange, Environment environment,
-      Clock clock, Duration refreshMargin) {
+      Clock clock, Duration refreshMargin, int cacheSize) {
     this.exchange = exchange;
     this.environment = environment;
-    this.cache = new TokenCache<>(clock, refreshMargin);
+    this.cache = new TokenCache<>(clock, refreshMargin, cacheSize);
   }
 
   @Override
   public String token(long tokenId, Set<Permission> permissions) {
     EnumSet<Permission> sorted = copy(permissions);
     return cache.get(key(tokenId, sorted), () -> exchange(tokenId, sorted));
+  }
+
+  /** How many vehicle tokens are cached now. */
+  int cachedTokens() {
+    return cache.size();
   }
 
   @Override

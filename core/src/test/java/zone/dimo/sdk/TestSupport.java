@@ -66,6 +66,11 @@ final class TestSupport {
     }
   }
 
+  /** A sleeper that returns at once (for tests on the real clock that must not wait). */
+  static Sleeper noSleep() {
+    return duration -> { };
+  }
+
   /** A vehicle token provider answering a token derived from the tokenId (so tests can tell). */
   static final class PerVehicleTokens implements VehicleTokenProvider {
     final List<String> invalidated = Collections.synchronizedList(new ArrayList<>());

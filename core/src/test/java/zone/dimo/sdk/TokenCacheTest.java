@@ -151,6 +151,65 @@ class TokenCacheTest {
     assertSame(failure, thrown);
   }
 
+  @Test
+  void beyondItsBoundTheLeastRecentlyUsedTokenGoes() {
+    TokenCache<String> small = new TokenCache<>(clock, Duration.ofSeconds(60), 2);
+    AtomicInteger loads = new AtomicInteger();
+    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+    small.get("b", () -> small.token("b" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+    small.get("a", () -> small.token("a" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+
+    small.get("c", () -> small.token("c" + loads.incrementAndGet(), Duration.ofHours(1), "test provider"));
+
+    assertEquals(2, small.size());
+    assertEquals(3, loads.get());
+    assertEquals("a1", small.get("a", () -> small.token("a" + loads.incrementAndGet(),
+        Duration.ofHours(1), "test provider")));
+    assertEquals("b4", small.get("b", () -> small.token("b" + loads.incrementAndGet(),
+        Duration.ofHours(1), "test provider")));
+  }
+
+  @Test
+  void aFullCacheStillLoadsEachKeyOnceForConcurrentCallers() throws Exception {
+    TokenCache<String> small = new TokenCache<>(clock, Duration.ofSeconds(60), 1);
+    AtomicInteger loads = new AtomicInteger();
+    CountDownLatch loading = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      small.get("other", () -> small.token("o", Duration.ofHours(1), "test provider"));
+      List<Future<String>> results = new ArrayList<>();
+      results.add(pool.submit(() -> small.get("k", () -> {
+        loads.incrementAndGet();
+        loading.countDown();
+        await(release);
+        return small.token("t", Duration.ofHours(1), "test provider");
+      })));
+      loading.await(5, TimeUnit.SECONDS);
+      for (int i = 0; i < 7; i++) {
+        results.add(pool.submit(() -> small.get("k", () -> {
+          loads.incrementAndGet();
+          return small.token("late", Duration.ofHours(1), "test provider");
+        })));
+      }
+      Thread.sleep(50); // let the waiters reach the in-flight load
+      release.countDown();
+      for (Future<String> result : results) {
+        assertEquals("t", result.get(5, TimeUnit.SECONDS));
+      }
+      assertEquals(1, loads.get());
+      assertEquals(1, small.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theBoundIsChecked() {
+    assertEquals("maxSize < 1: 0", assertThrows(IllegalArgumentException.class,
+        () -> new TokenCache<String>(clock, Duration.ofSeconds(60), 0)).getMessage());
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(5, TimeUnit.SECONDS);

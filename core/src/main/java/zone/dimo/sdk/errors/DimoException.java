@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
  *       reached the server: re-read state before trying again;
  *   <li>{@link DimoDecodingException} — a successful answer could not be read;
  *   <li>{@link DimoConfigurationException} — the client lacks what an operation needs;
- *   <li>{@link PayloadMismatchException}, {@link MintFailedException},
- *       {@link DimoTimeoutException} — from the signing flows.
+ *   <li>{@link DimoTimeoutException} — a call's deadline or a wait's timeout passed;
+ *   <li>{@link ResponseTooLargeException} — an answer exceeded the client's read limit;
+ *   <li>{@link PayloadMismatchException}, {@link MintFailedException} — from the signing
+ *       flows.
  * </ul>
  *
  * <p>Messages never contain tokens, signatures or key material.

@@ -2,11 +2,24 @@ package zone.dimo.sdk.errors;
 
 import zone.dimo.sdk.DimoClient;
 
-/** A wait (such as {@link DimoClient#waitForMint}) ran out of time. */
+/**
+ * A call or a wait ran out of time: a call's deadline ({@code DimoClient.builder().callTimeout},
+ * 60 s by default, covering all its attempts and waits) or the timeout given to
+ * {@link DimoClient#waitForMint}.
+ *
+ * <p>A state-changing call whose deadline passed after its request may have reached the server
+ * is reported as {@link OutcomeUnknownException} with this exception as its cause, like every
+ * other failure of such a call whose outcome is unknown; thrown directly, this exception means
+ * the call was safe to repeat or provably not sent.
+ */
 public final class DimoTimeoutException extends DimoException {
   private static final long serialVersionUID = 1L;
 
   public DimoTimeoutException(String message) {
     super(message);
+  }
+
+  public DimoTimeoutException(String message, Throwable cause) {
+    super(message, cause);
   }
 }

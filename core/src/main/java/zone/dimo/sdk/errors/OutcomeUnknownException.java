@@ -8,7 +8,11 @@ import org.jspecify.annotations.Nullable;
  * repeats such a call by itself: the change may or may not have happened. Re-read the state (for
  * example list the user's vehicles, or read the device) before deciding to call again.
  *
- * <p>The cause is the underlying {@link DimoIoException} or {@link ServerErrorException}.
+ * <p>The cause is the underlying {@link DimoIoException}, {@link ServerErrorException} (a 502 or
+ * 504) or {@link DimoTimeoutException} (the call's deadline passed after the request was sent).
+ * A request that provably did not reach the server — its write failed, or it never got to the
+ * network — is not reported this way: it is sent once more on another connection, and a second
+ * such failure is a {@link DimoIoException} saying nothing was sent.
  */
 public final class OutcomeUnknownException extends DimoException {
   private static final long serialVersionUID = 1L;
