@@ -56,7 +56,7 @@ class ResponseLimitTest {
 
     MyDevicesResponse answer = client(100).userDevices().listMyVehicles().execute();
 
-    assertEquals(0, answer.getUserDevices().size());
+    assertEquals(0, answer.userDevices().size());
   }
 
   @Test
@@ -97,7 +97,7 @@ class ResponseLimitTest {
 
     assertThrows(ResponseTooLargeException.class,
         () -> client(999).userDevices().listMyVehicles().execute());
-    assertEquals(0, client(1000).userDevices().listMyVehicles().execute().getUserDevices().size());
+    assertEquals(0, client(1000).userDevices().listMyVehicles().execute().userDevices().size());
   }
 
   @Test

@@ -84,7 +84,7 @@ class StaleConnectionTest {
 
     CommandResponse answer = client.vehicleCommands().lockDoors(21000L).execute();
 
-    assertEquals("r1", answer.getRequestId());
+    assertEquals("r1", answer.requestId());
     assertEquals(Arrays.asList("0 GET /v1/user/devices/me",
         "1 POST /v1/vehicle/21000/commands/doors/lock"), server.requests);
   }

@@ -36,12 +36,12 @@ class VehicleTokenCacheBoundTest {
           if (!method.getName().equals("exchangeToken")) {
             return method.invoke(this, args); // toString and friends are not called
           }
-          String asset = ((TokenExchangeRequest) args[0]).getAsset(); // did:erc721:chain:contract:id
+          String asset = ((TokenExchangeRequest) args[0]).asset(); // did:erc721:chain:contract:id
           String tokenId = asset.substring(asset.lastIndexOf(':') + 1);
           exchanges.incrementAndGet();
           String token = TestSupport.jwt("vehicle-" + tokenId + "-" + padding,
               clock.instant().getEpochSecond() + 600);
-          return new Answered<>(new TokenExchangeResponse().token(token));
+          return new Answered<>(TokenExchangeResponse.builder().token(token).build());
         });
   }
 
