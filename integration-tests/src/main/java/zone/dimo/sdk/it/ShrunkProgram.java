@@ -8,8 +8,6 @@ import java.util.Collections;
 import java.util.Properties;
 import zone.dimo.sdk.DimoClient;
 import zone.dimo.sdk.Environment;
-import zone.dimo.sdk.TokenProvider;
-import zone.dimo.sdk.VehicleTokenProvider;
 import zone.dimo.sdk.devices.model.CommandResponse;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
 import zone.dimo.sdk.devices.model.Geofence;
@@ -40,7 +38,7 @@ public final class ShrunkProgram {
     }
     Secp256k1Signer user = Secp256k1Signer.of(PrivateKey.fromHex(sandbox.getProperty("userKey")));
     DimoClient dimo = DimoClient.builder()
-        .environment(Environment.DEV.newBuilder().name("sandbox")
+        .environment(Environment.builder().name("sandbox")
             .devicesUrl(sandbox.getProperty("devicesUrl"))
             .authUrl(sandbox.getProperty("authUrl"))
             .tokenExchangeUrl(sandbox.getProperty("tokenExchangeUrl"))
@@ -48,32 +46,31 @@ public final class ShrunkProgram {
             .registryAddress(Address.fromHex(sandbox.getProperty("registryAddress")))
             .vehicleNftContract(Address.fromHex(sandbox.getProperty("vehicleNftContract")))
             .build())
-        .userToken(TokenProvider.web3Login(sandbox.getProperty("clientId"), sandbox.getProperty("domain"), user))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
+        .web3Login(sandbox.getProperty("clientId"), sandbox.getProperty("domain"), user)
         .pollInterval(Duration.ofMillis(10))
         .build();
 
     // login: the first user-token call runs the Web3 challenge login
-    int vehicles = dimo.execute(dimo.userDevices().listMyVehicles()).getUserDevices().size();
+    int vehicles = dimo.userDevices().listMyVehicles().execute().getUserDevices().size();
     System.out.println("login: " + vehicles + " vehicles");
 
-    String userDeviceId = dimo.execute(dimo.userDevices().createVehicle(new CreateVehicleRequest()
-        .countryCode("USA").deviceDefinitionId(sandbox.getProperty("deviceDefinitionId"))))
-        .getUserDevice().getId();
+    String userDeviceId = dimo.userDevices().createVehicle(new CreateVehicleRequest()
+        .countryCode("USA").deviceDefinitionId(sandbox.getProperty("deviceDefinitionId")))
+        .execute().getUserDevice().getId();
     dimo.confirmVin(userDeviceId, sandbox.getProperty("vin"),
         Secp256k1Signer.of(PrivateKey.fromHex(sandbox.getProperty("deviceKey"))));
     dimo.mintVehicle(userDeviceId, user, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     long tokenId = dimo.waitForMint(userDeviceId, Duration.ofSeconds(30));
     System.out.println("mint: token id " + tokenId);
 
-    CommandResponse locked = dimo.execute(dimo.vehicleCommands().lockDoors(tokenId));
+    CommandResponse locked = dimo.vehicleCommands().lockDoors(tokenId).execute();
     System.out.println("lock: request id " + (locked.getRequestId().isEmpty() ? "missing" : "present"));
 
-    String geofenceId = dimo.execute(dimo.geofences().createGeofence(new GeofenceRequest()
+    String geofenceId = dimo.geofences().createGeofence(new GeofenceRequest()
         .name("Home").type(GeofenceType.PRIVACY_FENCE)
         .h3Indexes(Collections.singletonList("8928308280fffff"))
-        .userDeviceIds(Collections.singletonList(userDeviceId)))).getId();
-    GeofenceList geofences = dimo.execute(dimo.geofences().listGeofences());
+        .userDeviceIds(Collections.singletonList(userDeviceId))).execute().getId();
+    GeofenceList geofences = dimo.geofences().listGeofences().execute();
     for (Geofence g : geofences.getGeofences()) {
       if (g.getId().equals(geofenceId)) {
         System.out.println("geofence: " + g.getName() + " " + g.getType() + " " + g.getH3Indexes()

@@ -12,9 +12,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import zone.dimo.sdk.DimoClient;
-import zone.dimo.sdk.Environment;
-import zone.dimo.sdk.TokenProvider;
-import zone.dimo.sdk.VehicleTokenProvider;
 import zone.dimo.sdk.devices.model.CreateVehicleRequest;
 import zone.dimo.sdk.sandbox.DimoSandbox;
 import zone.dimo.sdk.sandbox.DimoSandboxExtension;
@@ -52,28 +49,20 @@ class ConsumerTest {
     Secp256k1Signer user = Secp256k1Signer.of(PrivateKey.fromHex(
         "0x0000000000000000000000000000000000000000000000000000000000000003"));
     DimoClient dimo = DimoClient.builder()
-        .environment(Environment.DEV.newBuilder().name("sandbox")
-            .devicesUrl(sandbox.devicesUrl())
-            .authUrl(sandbox.authUrl())
-            .tokenExchangeUrl(sandbox.tokenExchangeUrl())
-            .chainId(sandbox.chainId())
-            .registryAddress(sandbox.registryAddress())
-            .vehicleNftContract(sandbox.vehicleNftContract())
-            .build())
-        .userToken(TokenProvider.web3Login(sandbox.clientId(), sandbox.domain(), user))
-        .vehicleTokens(VehicleTokenProvider.tokenExchange())
+        .environment(sandbox.environment())
+        .web3Login(sandbox.clientId(), sandbox.domain(), user)
         .pollInterval(Duration.ofMillis(10))
         .build();
 
-    String userDeviceId = dimo.execute(dimo.userDevices().createVehicle(new CreateVehicleRequest()
-        .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id())))
-        .getUserDevice().getId();
+    String userDeviceId = dimo.userDevices().createVehicle(new CreateVehicleRequest()
+        .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()))
+        .execute().getUserDevice().getId();
     dimo.confirmVin(userDeviceId, sandbox.deviceDefinitions().get(0).sampleVin(),
         Secp256k1Signer.of(sandbox.aftermarketDevices().get(0).privateKey()));
     dimo.mintVehicle(userDeviceId, user, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     long tokenId = dimo.waitForMint(userDeviceId, Duration.ofSeconds(30));
 
     assertEquals(21000, tokenId);
-    assertFalse(dimo.execute(dimo.vehicleCommands().lockDoors(tokenId)).getRequestId().isEmpty());
+    assertFalse(dimo.vehicleCommands().lockDoors(tokenId).execute().getRequestId().isEmpty());
   }
 }
