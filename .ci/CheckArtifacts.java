@@ -35,7 +35,7 @@ public final class CheckArtifacts {
   static final List<String> LIBRARIES =
       Arrays.asList("dimo-signing", "dimo-generated-client", "dimo-core", "dimo-sandbox");
   static final List<String> NOT_PUBLISHED =
-      Arrays.asList("dimo-cli", "dimo-samples", "dimo-benchmarks", "dimo-integration-tests");
+      Arrays.asList("dimo-cli", "dimo-samples", "dimo-benchmarks", "dimo-codegen", "dimo-integration-tests");
   /** Libraries that must ship consumer R8/ProGuard rules in META-INF/proguard/. */
   static final Map<String, String> KEEP_RULES = new LinkedHashMap<>();
 

@@ -51,12 +51,12 @@ public final class ShrunkProgram {
         .build();
 
     // login: the first user-token call runs the Web3 challenge login
-    int vehicles = dimo.userDevices().listMyVehicles().execute().getUserDevices().size();
+    int vehicles = dimo.userDevices().listMyVehicles().execute().userDevices().size();
     System.out.println("login: " + vehicles + " vehicles");
 
-    String userDeviceId = dimo.userDevices().createVehicle(new CreateVehicleRequest()
-        .countryCode("USA").deviceDefinitionId(sandbox.getProperty("deviceDefinitionId")))
-        .execute().getUserDevice().getId();
+    String userDeviceId = dimo.userDevices().createVehicle(CreateVehicleRequest.builder()
+        .countryCode("USA").deviceDefinitionId(sandbox.getProperty("deviceDefinitionId")).build())
+        .execute().userDevice().id();
     dimo.confirmVin(userDeviceId, sandbox.getProperty("vin"),
         Secp256k1Signer.of(PrivateKey.fromHex(sandbox.getProperty("deviceKey"))));
     dimo.mintVehicle(userDeviceId, user, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
@@ -64,17 +64,17 @@ public final class ShrunkProgram {
     System.out.println("mint: token id " + tokenId);
 
     CommandResponse locked = dimo.vehicleCommands().lockDoors(tokenId).execute();
-    System.out.println("lock: request id " + (locked.getRequestId().isEmpty() ? "missing" : "present"));
+    System.out.println("lock: request id " + (locked.requestId().isEmpty() ? "missing" : "present"));
 
-    String geofenceId = dimo.geofences().createGeofence(new GeofenceRequest()
+    String geofenceId = dimo.geofences().createGeofence(GeofenceRequest.builder()
         .name("Home").type(GeofenceType.PRIVACY_FENCE)
         .h3Indexes(Collections.singletonList("8928308280fffff"))
-        .userDeviceIds(Collections.singletonList(userDeviceId))).execute().getId();
+        .userDeviceIds(Collections.singletonList(userDeviceId)).build()).execute().id();
     GeofenceList geofences = dimo.geofences().listGeofences().execute();
-    for (Geofence g : geofences.getGeofences()) {
-      if (g.getId().equals(geofenceId)) {
-        System.out.println("geofence: " + g.getName() + " " + g.getType() + " " + g.getH3Indexes()
-            + " created " + (g.getCreatedAt() != null));
+    for (Geofence g : geofences.geofences()) {
+      if (g.id().equals(geofenceId)) {
+        System.out.println("geofence: " + g.name() + " " + g.type().value() + " " + g.h3Indexes()
+            + " created " + (g.createdAt() != null));
       }
     }
 

@@ -54,15 +54,15 @@ class ConsumerTest {
         .pollInterval(Duration.ofMillis(10))
         .build();
 
-    String userDeviceId = dimo.userDevices().createVehicle(new CreateVehicleRequest()
-        .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()))
-        .execute().getUserDevice().getId();
+    String userDeviceId = dimo.userDevices().createVehicle(CreateVehicleRequest.builder()
+        .countryCode("USA").deviceDefinitionId(sandbox.deviceDefinitions().get(0).id()).build())
+        .execute().userDevice().id();
     dimo.confirmVin(userDeviceId, sandbox.deviceDefinitions().get(0).sampleVin(),
         Secp256k1Signer.of(sandbox.aftermarketDevices().get(0).privateKey()));
     dimo.mintVehicle(userDeviceId, user, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
     long tokenId = dimo.waitForMint(userDeviceId, Duration.ofSeconds(30));
 
     assertEquals(21000, tokenId);
-    assertFalse(dimo.vehicleCommands().lockDoors(tokenId).execute().getRequestId().isEmpty());
+    assertFalse(dimo.vehicleCommands().lockDoors(tokenId).execute().requestId().isEmpty());
   }
 }
