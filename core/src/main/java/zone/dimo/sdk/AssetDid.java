@@ -1,6 +1,5 @@
 package zone.dimo.sdk;
 
-import java.math.BigInteger;
 import java.util.Objects;
 import zone.dimo.sdk.signing.Address;
 
@@ -72,7 +71,9 @@ public final class AssetDid {
     try {
       if (parts.length == 5 && parts[0].equals("did") && parts[1].equals("erc721")) {
         return erc721(Long.parseLong(parts[2]), Address.fromHex(parts[3]),
-            new BigInteger(parts[4]).longValueExact());
+            // Long.parseLong, not BigInteger.longValueExact() (Android API 31; our floor is 26):
+            // same numbers accepted, out of range is a NumberFormatException
+            Long.parseLong(parts[4]));
       }
       if (parts.length == 4 && parts[0].equals("did") && parts[1].equals("ethr")) {
         return ethr(Long.parseLong(parts[2]), Address.fromHex(parts[3]));

@@ -6,7 +6,7 @@ import zone.dimo.sdk.errors.DimoException;
 /**
  * Carries a {@link DimoException} raised inside an OkHttp interceptor (a missing token provider,
  * a failed login) out through OkHttp and Retrofit, which only pass IOExceptions through
- * reliably; {@link DimoClient#execute} unwraps it.
+ * reliably; {@link Failures} unwraps it.
  */
 final class InterceptedFailure extends IOException {
   private static final long serialVersionUID = 1L;

@@ -40,11 +40,15 @@ final class Jwt {
     if (!(exp instanceof BigInteger) && !(exp instanceof BigDecimal)) {
       return null;
     }
+    BigInteger seconds = exp instanceof BigInteger ? (BigInteger) exp
+        : ((BigDecimal) exp).toBigInteger();
+    // bitLength, not longValueExact(): that one is Android API 31, our floor is 26
+    if (seconds.bitLength() >= 64) {
+      throw new IllegalArgumentException("exp is out of range");
+    }
     try {
-      BigInteger seconds = exp instanceof BigInteger ? (BigInteger) exp
-          : ((BigDecimal) exp).toBigInteger();
-      return Instant.ofEpochSecond(seconds.longValueExact());
-    } catch (ArithmeticException | DateTimeException e) {
+      return Instant.ofEpochSecond(seconds.longValue());
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException("exp is out of range");
     }
   }

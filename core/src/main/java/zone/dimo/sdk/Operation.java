@@ -130,12 +130,19 @@ final class Operation {
     if (value == null) {
       throw new IllegalArgumentException(id + ": " + vehicleParameter + " == null");
     }
+    BigInteger tokenId;
     try {
-      return new BigInteger(value.toString()).longValueExact();
-    } catch (NumberFormatException | ArithmeticException e) {
+      tokenId = new BigInteger(value.toString());
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException(id + ": " + vehicleParameter
           + " is not a 64-bit integer: " + value, e);
     }
+    // bitLength, not longValueExact(): that one is Android API 31, our floor is 26
+    if (tokenId.bitLength() >= 64) {
+      throw new IllegalArgumentException(id + ": " + vehicleParameter
+          + " is not a 64-bit integer: " + value);
+    }
+    return tokenId.longValue();
   }
 
   private static int pathParameter(Method method, String name) {

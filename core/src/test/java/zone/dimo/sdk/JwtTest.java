@@ -2,8 +2,11 @@ package zone.dimo.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class JwtTest {
@@ -28,5 +31,17 @@ class JwtTest {
     assertNull(Jwt.expiry("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."));
     // payload {"exp":"soon"}: not a number
     assertNull(Jwt.expiry("eyJhbGciOiJub25lIn0.eyJleHAiOiJzb29uIn0."));
+  }
+
+  @Test
+  void expNoInstantCanHoldIsRefused() {
+    // {"exp":9223372036854775808} (2^63, no long holds it) and {"exp":9223372036854775807}
+    // (a long, but beyond Instant.MAX)
+    for (String exp : new String[] {"9223372036854775808", "9223372036854775807"}) {
+      String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+          ("{\"exp\":" + exp + "}").getBytes(StandardCharsets.UTF_8));
+      assertEquals("exp is out of range", assertThrows(IllegalArgumentException.class,
+          () -> Jwt.expiry("eyJhbGciOiJub25lIn0." + payload + ".")).getMessage());
+    }
   }
 }

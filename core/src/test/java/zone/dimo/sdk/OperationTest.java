@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
+import java.math.BigInteger;
 import java.util.Arrays;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,15 @@ class OperationTest {
     Request nullId = request("POST", VehicleCommandsApi.class, "lockDoors", (Object) null);
     assertEquals("lockDoors: tokenId == null",
         assertThrows(IllegalArgumentException.class, () -> operation.vehicleTokenId(nullId)).getMessage());
+
+    Request max = request("POST", VehicleCommandsApi.class, "lockDoors", new BigInteger("9223372036854775807"));
+    assertEquals(Long.MAX_VALUE, operation.vehicleTokenId(max));
+    Request tooBig = request("POST", VehicleCommandsApi.class, "lockDoors", new BigInteger("9223372036854775808"));
+    assertEquals("lockDoors: tokenId is not a 64-bit integer: 9223372036854775808",
+        assertThrows(IllegalArgumentException.class, () -> operation.vehicleTokenId(tooBig)).getMessage());
+    Request notNumber = request("POST", VehicleCommandsApi.class, "lockDoors", "12x");
+    assertEquals("lockDoors: tokenId is not a 64-bit integer: 12x",
+        assertThrows(IllegalArgumentException.class, () -> operation.vehicleTokenId(notNumber)).getMessage());
   }
 
   @Test
