@@ -226,6 +226,12 @@ public final class Walkthrough implements Callable<Integer> {
         .okHttpClient(http);
     if (target.clientId() != null && target.domain() != null) {
       builder.web3Login(target.clientId(), target.domain(), user);
+      if (target.licenseKey() != null) {
+        // As a backend does today: the Token Exchange is called with the license's token (it
+        // refuses a plain user's), for vehicles the owner shared with the license.
+        builder.developerLicense(Address.fromHex(target.clientId()), target.domain(),
+            Secp256k1Signer.of(target.licenseKey()));
+      }
     }
     DimoClient client = builder.build();
 

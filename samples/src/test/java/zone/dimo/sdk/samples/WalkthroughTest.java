@@ -114,6 +114,31 @@ class WalkthroughTest {
   }
 
   @Test
+  void remoteModeAgainstTodaysStrictTokenExchangePassesEveryStep() throws IOException {
+    // Today's exchange refuses a plain user's token ("not a dev license"): with the license's
+    // API key the walkthrough exchanges as the license, for the vehicles the owner shared with
+    // it on login; the serial is typed in upper case with stray spaces, as printed on a device.
+    sandbox.close();
+    sandbox = DimoSandbox.builder().strictDeveloperLicenses(true).start();
+    AftermarketDevice device = sandbox.aftermarketDevices().get(1);
+    List<String> arguments = new ArrayList<>(Arrays.asList(remoteArguments(device,
+        "--vin", sandbox.deviceDefinitions().get(2).sampleVin(),
+        "--smartcar-code", sandbox.smartcarCode(),
+        "--smartcar-redirect-uri", sandbox.domain(),
+        "--dcn-node", sandbox.dcnNodeId(),
+        "--synthetic-device-token-id", sandbox.syntheticDeviceTokenIds().get(1).toString())));
+    arguments.set(arguments.indexOf("--aftermarket-serial") + 1,
+        " " + device.serial().toUpperCase(java.util.Locale.ROOT) + " ");
+
+    Walkthrough.Outcome outcome = run(arguments.toArray(new String[0]));
+
+    assertEquals(Walkthrough.OK, outcome.exitCode(), out::toString);
+    for (StepResult step : outcome.steps()) {
+      assertEquals(StepResult.Outcome.PASSED, step.outcome(), step::line);
+    }
+  }
+
+  @Test
   void runningAgainWithTheSameKeySkipsWhatIsAlreadyDone() throws IOException {
     String[] arguments = remoteArguments(sandbox.aftermarketDevices().get(2),
         "--vin", sandbox.deviceDefinitions().get(1).sampleVin(),
