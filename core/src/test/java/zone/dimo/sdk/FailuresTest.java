@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -40,6 +43,7 @@ import zone.dimo.sdk.errors.ServerErrorException;
 import zone.dimo.sdk.errors.UnauthorizedException;
 import zone.dimo.sdk.errors.UnexpectedStatusException;
 import zone.dimo.sdk.errors.UnprocessableEntityException;
+import zone.dimo.sdk.spec.DimoCall;
 
 /**
  * The fault matrix: each failure against a safe GET, a mint POST and a command POST gives the
@@ -65,6 +69,9 @@ class FailuresTest {
   }
 
   enum Target { SAFE_GET, MINT_POST, COMMAND_POST }
+
+  /** The three ways to run a call; each must report every fault the same way. */
+  enum Mode { EXECUTE, EXECUTE_ASYNC, WITH_RESPONSE }
 
   enum Fault {
     CONNECTION_REFUSED,
@@ -108,10 +115,21 @@ class FailuresTest {
     return cases.stream();
   }
 
-  @ParameterizedTest(name = "{0} on {1}")
-  @MethodSource("matrix")
-  void faultMatrix(Fault fault, Target target, Class<? extends DimoException> expected,
-      int requests) {
+  static Stream<Arguments> matrixInEveryMode() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Mode mode : Mode.values()) {
+      matrix().forEach(c -> {
+        Object[] a = c.get();
+        cases.add(Arguments.of(a[0], a[1], mode, a[2], a[3]));
+      });
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on {1} by {2}")
+  @MethodSource("matrixInEveryMode")
+  void faultMatrix(Fault fault, Target target, Mode mode,
+      Class<? extends DimoException> expected, int requests) {
     DimoClient client = clientFor(server, sleeper)
         .readTimeout(fault == Fault.STALL_PAST_TIMEOUT ? Duration.ofMillis(250) : Duration.ofSeconds(5))
         .userToken(TokenProvider.of(USER_TOKEN))
@@ -127,9 +145,9 @@ class FailuresTest {
     }
 
     if (expected == null) {
-      call(client, target);
+      call(client, target, mode);
     } else {
-      DimoException e = assertThrows(DimoException.class, () -> call(client, target));
+      DimoException e = assertThrows(DimoException.class, () -> call(client, target, mode));
       assertEquals(expected, e.getClass(), () -> "got " + e);
       assertNoSecrets(e);
       checkDetails(fault, target, e);
@@ -213,15 +231,37 @@ class FailuresTest {
     }
   }
 
-  private static Object call(DimoClient client, Target target) {
+  private static Object call(DimoClient client, Target target, Mode mode) {
+    DimoCall<?> call;
     switch (target) {
       case SAFE_GET:
-        return client.userDevices().listMyVehicles().execute();
+        call = client.userDevices().listMyVehicles();
+        break;
       case MINT_POST:
-        return client.userDevices().submitMint("d1",
-            VehicleMintRequest.builder().imageData("aW1n").signature("0x" + repeat("ab", 65)).build()).execute();
+        call = client.userDevices().submitMint("d1",
+            VehicleMintRequest.builder().imageData("aW1n").signature("0x" + repeat("ab", 65)).build());
+        break;
       default:
-        return client.vehicleCommands().lockDoors(7L).execute();
+        call = client.vehicleCommands().lockDoors(7L);
+        break;
+    }
+    switch (mode) {
+      case EXECUTE:
+        return call.execute();
+      case WITH_RESPONSE:
+        return call.withResponse().execute().body();
+      default:
+        try {
+          return call.executeAsync().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+          // The future carries exactly the exception execute() would throw.
+          if (e.getCause() instanceof DimoException) {
+            throw (DimoException) e.getCause();
+          }
+          throw new AssertionError("not a DimoException: " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+          throw new AssertionError(e);
+        }
     }
   }
 
