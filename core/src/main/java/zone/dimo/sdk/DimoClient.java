@@ -153,7 +153,7 @@ public final class DimoClient {
         builder.sleeper, builder.pollInterval);
   }
 
-  /** A builder with every option at its documented default. */
+  /** {@return a builder with every option at its documented default} */
   public static Builder builder() {
     return new Builder();
   }
@@ -224,47 +224,59 @@ public final class DimoClient {
     return vehicleTokens;
   }
 
-  /** Vehicles of the user: create, list, VIN, mint payload and submission, opt-in, refresh. */
+  /**
+   * {@return the API for the user's vehicles: create, list, VIN, mint payload and submission,
+   * opt-in, refresh}
+   */
   public UserDevicesApi userDevices() {
     return userDevices;
   }
 
-  /** Aftermarket devices: read, claim, pair and unpair (payloads and submissions). */
+  /**
+   * {@return the API for aftermarket devices: read, claim, pair and unpair (payloads and
+   * submissions)}
+   */
   public AftermarketDevicesApi aftermarketDevices() {
     return aftermarketDevices;
   }
 
-  /** Remote commands (doors, frunk, trunk); each needs a vehicle privilege token. */
+  /**
+   * {@return the API for remote commands (doors, frunk, trunk); each needs a vehicle
+   * privilege token}
+   */
   public VehicleCommandsApi vehicleCommands() {
     return vehicleCommands;
   }
 
-  /** Diagnostic error codes of a vehicle: list, submit, clear. */
+  /** {@return the API for a vehicle's diagnostic error codes: list, submit, clear} */
   public ErrorCodesApi errorCodes() {
     return errorCodes;
   }
 
-  /** The user's geofences: list, create, update, delete. */
+  /** {@return the API for the user's geofences: list, create, update, delete} */
   public GeofencesApi geofences() {
     return geofences;
   }
 
-  /** Public on-chain NFT metadata of synthetic and aftermarket devices. */
+  /** {@return the API for public on-chain NFT metadata of synthetic and aftermarket devices} */
   public NftMetadataApi nftMetadata() {
     return nftMetadata;
   }
 
-  /** Public DIMO Canonical Name metadata. */
+  /** {@return the API for public DIMO Canonical Name metadata} */
   public DcnApi dcn() {
     return dcn;
   }
 
-  /** The Web3 challenge login (public operations; normally used by the token provider). */
+  /**
+   * {@return the API for the Web3 challenge login (public operations; normally used by the
+   * token provider)}
+   */
   public Web3AuthApi web3Auth() {
     return web3Auth;
   }
 
-  /** The Token Exchange API (normally used by the vehicle token provider). */
+  /** {@return the Token Exchange API (normally used by the vehicle token provider)} */
   public TokenExchangeApi tokenExchange() {
     return tokenExchange;
   }
@@ -275,6 +287,9 @@ public final class DimoClient {
    * with {@code PATCH /v1/user/devices/{userDeviceId}/vin}. (Vehicles connected through Smartcar
    * or Tesla get their VIN confirmed on DIMO's side.)
    *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param vin the VIN: 17 upper-case letters or digits
+   * @param aftermarketDevice signs with the key of the aftermarket device paired with the vehicle
    * @throws IllegalArgumentException when {@code vin} is not 17 upper-case letters or digits
    * @throws ConflictException when the VIN is in use by another vehicle
    */
@@ -289,13 +304,24 @@ public final class DimoClient {
    * {@code signer} and submits it with {@code png} as the image. The mint is then pending; see
    * {@link #waitForMint}.
    *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param signer signs the mint payload for the user
+   * @param png the vehicle's image, PNG bytes
    * @throws PayloadMismatchException before signing, when the payload is not as expected
    */
   public void mintVehicle(String userDeviceId, EthSigner signer, byte[] png) {
     flows.mint(userDeviceId, signer, png, null);
   }
 
-  /** As {@link #mintVehicle(String, EthSigner, byte[])}, also submitting a transparent image. */
+  /**
+   * As {@link #mintVehicle(String, EthSigner, byte[])}, also submitting a transparent image.
+   *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param signer signs the mint payload for the user
+   * @param png the vehicle's image, PNG bytes
+   * @param transparentPng the vehicle's image with a transparent background, PNG bytes
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
+   */
   public void mintVehicle(String userDeviceId, EthSigner signer, byte[] png,
       byte[] transparentPng) {
     Arguments.present("mintVehicle", "transparentPng", transparentPng);
@@ -307,6 +333,9 @@ public final class DimoClient {
    * its token id. Waits (through the builder's {@link Sleeper}) from the poll interval, doubling
    * up to eight times it.
    *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param timeout how long to poll before giving up
+   * @return the vehicle's NFT token id
    * @throws MintFailedException when the mint ends {@code Failed}
    * @throws DimoTimeoutException when {@code timeout} passes first
    */
@@ -318,6 +347,11 @@ public final class DimoClient {
    * Claims aftermarket device {@code serial} for the user: fetches the claim payload, checks it
    * ({@code ClaimAftermarketDeviceSign}), signs it with {@code userSigner} and submits it with
    * {@code deviceSignature}, the device's own signature of the same payload.
+   *
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @param deviceSignature the device's signature of the claim payload
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
    */
   public void claimAftermarketDevice(String serial, EthSigner userSigner,
       EthSignature deviceSignature) {
@@ -325,7 +359,15 @@ public final class DimoClient {
     flows.claim(serial, userSigner, null, deviceSignature);
   }
 
-  /** As above, signing the payload with the device's key too. */
+  /**
+   * As {@link #claimAftermarketDevice(String, EthSigner, EthSignature)}, signing the payload
+   * with the device's key too.
+   *
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @param deviceSigner signs with the aftermarket device's own key
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
+   */
   public void claimAftermarketDevice(String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
     Arguments.present("claimAftermarketDevice", "deviceSigner", deviceSigner);
@@ -336,12 +378,26 @@ public final class DimoClient {
    * Pairs aftermarket device {@code serial} with vehicle {@code userDeviceId}: fetches the pair
    * payload ({@code PairAftermarketDeviceSign}), checks and signs it with {@code userSigner},
    * and submits it.
+   *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
    */
   public void pairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner) {
     flows.pair(userDeviceId, serial, userSigner, null);
   }
 
-  /** As above, also signing with the device's key (when the device is not yet owned by the user). */
+  /**
+   * As {@link #pairAftermarketDevice(String, String, EthSigner)}, also signing with the device's
+   * key (when the device is not yet owned by the user).
+   *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @param deviceSigner signs with the aftermarket device's own key
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
+   */
   public void pairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
     Arguments.present("pairAftermarketDevice", "deviceSigner", deviceSigner);
@@ -352,12 +408,26 @@ public final class DimoClient {
    * Unpairs the aftermarket device {@code serial} from vehicle {@code userDeviceId}: fetches the
    * unpair payload ({@code UnPairAftermarketDeviceSign}), checks and signs it with
    * {@code userSigner}, and submits it.
+   *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
    */
   public void unpairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner) {
     flows.unpair(userDeviceId, serial, userSigner, null);
   }
 
-  /** As above, also signing with the device's key. */
+  /**
+   * As {@link #unpairAftermarketDevice(String, String, EthSigner)}, also signing with the
+   * device's key.
+   *
+   * @param userDeviceId the vehicle's Devices API id
+   * @param serial the aftermarket device's serial
+   * @param userSigner signs for the user who owns the vehicle
+   * @param deviceSigner signs with the aftermarket device's own key
+   * @throws PayloadMismatchException before signing, when the payload is not as expected
+   */
   public void unpairAftermarketDevice(String userDeviceId, String serial, EthSigner userSigner,
       EthSigner deviceSigner) {
     Arguments.present("unpairAftermarketDevice", "deviceSigner", deviceSigner);

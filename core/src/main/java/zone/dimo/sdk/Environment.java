@@ -63,47 +63,47 @@ public final class Environment {
     this.vehicleNftContract = builder.vehicleNftContract;
   }
 
-  /** A builder with nothing set; all fields are required. */
+  /** {@return a builder with nothing set; all fields are required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder starting from this environment's values. */
+  /** {@return a builder starting from this environment's values} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** A short label used in messages, e.g. {@code production}. */
+  /** {@return a short label used in messages, e.g. {@code production}} */
   public String name() {
     return name;
   }
 
-  /** Base URL of the Devices API (ends with {@code /}). */
+  /** {@return base URL of the Devices API (ends with {@code /})} */
   public String devicesUrl() {
     return devicesUrl.toString();
   }
 
-  /** Base URL of the Web3 login server (ends with {@code /}). */
+  /** {@return base URL of the Web3 login server (ends with {@code /})} */
   public String authUrl() {
     return authUrl.toString();
   }
 
-  /** Base URL of the Token Exchange API (ends with {@code /}). */
+  /** {@return base URL of the Token Exchange API (ends with {@code /})} */
   public String tokenExchangeUrl() {
     return tokenExchangeUrl.toString();
   }
 
-  /** Chain id of the EIP-712 signing domain (137 production, 80002 dev). */
+  /** {@return chain id of the EIP-712 signing domain (137 production, 80002 dev)} */
   public long chainId() {
     return chainId;
   }
 
-  /** The DIMO registry contract: the signing domain's {@code verifyingContract}. */
+  /** {@return the DIMO registry contract: the signing domain's {@code verifyingContract}} */
   public Address registryAddress() {
     return registryAddress;
   }
 
-  /** The vehicle NFT contract that privilege tokens are exchanged for. */
+  /** {@return the vehicle NFT contract that privilege tokens are exchanged for} */
   public Address vehicleNftContract() {
     return vehicleNftContract;
   }
@@ -148,6 +148,7 @@ public final class Environment {
         + ", registry=" + registryAddress + ", vehicleNft=" + vehicleNftContract + "}";
   }
 
+  /** Builds a custom {@link Environment}, e.g. for a local or staging deployment. */
   public static final class Builder {
     private String name = "custom";
     private HttpUrl devicesUrl;
@@ -170,31 +171,63 @@ public final class Environment {
       this.vehicleNftContract = env.vehicleNftContract;
     }
 
-    /** A label for messages; default {@code custom}. */
+    /**
+     * Sets the label used in messages.
+     *
+     * @param name the label; default {@code custom}
+     * @return this builder
+     */
     public Builder name(String name) {
       this.name = Objects.requireNonNull(name, "name == null");
       return this;
     }
 
-    /** Base URL of the Devices API (http or https; a trailing {@code /} is added). */
+    /**
+     * Sets the base URL of the Devices API.
+     *
+     * @param url http or https; a trailing {@code /} is added
+     * @return this builder
+     * @throws IllegalArgumentException if {@code url} is not an http(s) URL or carries a user
+     *     name or password
+     */
     public Builder devicesUrl(String url) {
       this.devicesUrl = baseUrl(url, "devicesUrl");
       return this;
     }
 
-    /** Base URL of the Web3 login server. */
+    /**
+     * Sets the base URL of the Web3 login server.
+     *
+     * @param url http or https; a trailing {@code /} is added
+     * @return this builder
+     * @throws IllegalArgumentException if {@code url} is not an http(s) URL or carries a user
+     *     name or password
+     */
     public Builder authUrl(String url) {
       this.authUrl = baseUrl(url, "authUrl");
       return this;
     }
 
-    /** Base URL of the Token Exchange API. */
+    /**
+     * Sets the base URL of the Token Exchange API.
+     *
+     * @param url http or https; a trailing {@code /} is added
+     * @return this builder
+     * @throws IllegalArgumentException if {@code url} is not an http(s) URL or carries a user
+     *     name or password
+     */
     public Builder tokenExchangeUrl(String url) {
       this.tokenExchangeUrl = baseUrl(url, "tokenExchangeUrl");
       return this;
     }
 
-    /** Chain id of the signing domain; must be positive. */
+    /**
+     * Sets the chain id of the EIP-712 signing domain.
+     *
+     * @param chainId must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code chainId} is not positive
+     */
     public Builder chainId(long chainId) {
       if (chainId <= 0) {
         throw new IllegalArgumentException("chainId must be positive: " + chainId);
@@ -203,20 +236,35 @@ public final class Environment {
       return this;
     }
 
-    /** The registry contract (the signing domain's verifyingContract). */
+    /**
+     * Sets the registry contract (the signing domain's {@code verifyingContract}).
+     *
+     * @param registryAddress the contract's address
+     * @return this builder
+     */
     public Builder registryAddress(Address registryAddress) {
       this.registryAddress = Objects.requireNonNull(registryAddress, "registryAddress == null");
       return this;
     }
 
-    /** The vehicle NFT contract used in token exchanges. */
+    /**
+     * Sets the vehicle NFT contract used in token exchanges.
+     *
+     * @param vehicleNftContract the contract's address
+     * @return this builder
+     */
     public Builder vehicleNftContract(Address vehicleNftContract) {
       this.vehicleNftContract =
           Objects.requireNonNull(vehicleNftContract, "vehicleNftContract == null");
       return this;
     }
 
-    /** @throws IllegalStateException naming the first field that is not set */
+    /**
+     * Builds the environment; every field but {@code name} must be set.
+     *
+     * @return the environment
+     * @throws IllegalStateException naming the first field that is not set
+     */
     public Environment build() {
       if (devicesUrl == null) {
         throw new IllegalStateException("devicesUrl not set");

@@ -49,40 +49,45 @@ public final class RetryPolicy {
     this.maxRetryAfter = builder.maxRetryAfter;
   }
 
-  /** 2 retries, 500 ms initial backoff, 8 s maximum backoff, Retry-After honoured up to 60 s. */
+  /**
+   * {@return the default policy: 2 retries, 500 ms initial backoff, 8 s maximum backoff,
+   * Retry-After honoured up to 60 s}
+   */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** Never retries. */
+  /** {@return a policy that never retries} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return a builder starting from the defaults (see {@link #defaults()})} */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** {@return a builder starting from this policy's values} */
   public Builder newBuilder() {
     return new Builder(this);
   }
 
-  /** Retries after the first attempt; default 2 (so at most 3 requests). */
+  /** {@return retries after the first attempt; default 2 (so at most 3 requests)} */
   public int maxRetries() {
     return maxRetries;
   }
 
-  /** Wait before the first retry, before jitter; default 500 ms. */
+  /** {@return wait before the first retry, before jitter; default 500 ms} */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
-  /** Upper bound of one backoff wait; default 8 s. */
+  /** {@return upper bound of one backoff wait; default 8 s} */
   public Duration maxBackoff() {
     return maxBackoff;
   }
 
-  /** Longest {@code Retry-After} the SDK waits for; default 60 s. */
+  /** {@return longest {@code Retry-After} the SDK waits for; default 60 s} */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -156,6 +161,7 @@ public final class RetryPolicy {
         + ", maxBackoff=" + maxBackoff + ", maxRetryAfter=" + maxRetryAfter + "}";
   }
 
+  /** Builds a {@link RetryPolicy}; unset values keep their defaults. */
   public static final class Builder {
     private int maxRetries = 2;
     private Duration initialBackoff = Duration.ofMillis(500);
@@ -172,7 +178,13 @@ public final class RetryPolicy {
       this.maxRetryAfter = policy.maxRetryAfter;
     }
 
-    /** Retries after the first attempt, 0 to 10; default 2. */
+    /**
+     * Sets the number of retries after the first attempt.
+     *
+     * @param maxRetries 0 to 10; default 2
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetries} is outside 0..10
+     */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
         throw new IllegalArgumentException("maxRetries must be in 0..10: " + maxRetries);
@@ -181,24 +193,43 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** Wait before the first retry, doubled per retry; default 500 ms. */
+    /**
+     * Sets the wait before the first retry, doubled per retry.
+     *
+     * @param initialBackoff not negative; default 500 ms
+     * @return this builder
+     * @throws IllegalArgumentException if {@code initialBackoff} is negative
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
       return this;
     }
 
-    /** Upper bound of one backoff wait; default 8 s. */
+    /**
+     * Sets the upper bound of one backoff wait.
+     *
+     * @param maxBackoff not negative; default 8 s
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxBackoff} is negative
+     */
     public Builder maxBackoff(Duration maxBackoff) {
       this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
       return this;
     }
 
-    /** Longest Retry-After honoured; a longer one ends the retries. Default 60 s. */
+    /**
+     * Sets the longest {@code Retry-After} honoured; a longer one ends the retries.
+     *
+     * @param maxRetryAfter not negative; default 60 s
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxRetryAfter} is negative
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
     }
 
+    /** {@return a policy with this builder's values} */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

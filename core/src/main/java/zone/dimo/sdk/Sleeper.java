@@ -7,10 +7,15 @@ import java.time.Duration;
  * durations instead of waiting, via {@link DimoClient.Builder#sleeper(Sleeper)}.
  */
 public interface Sleeper {
-  /** Blocks for {@code duration}; throws when the thread is interrupted. */
+  /**
+   * Blocks for {@code duration}.
+   *
+   * @param duration how long to wait
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** A sleeper backed by {@link Thread#sleep(long)}. */
+  /** {@return a sleeper backed by {@link Thread#sleep(long)}} */
   static Sleeper system() {
     return duration -> Thread.sleep(duration.toMillis());
   }

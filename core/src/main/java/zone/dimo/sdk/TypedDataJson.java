@@ -33,6 +33,8 @@ public final class TypedDataJson {
   /**
    * Parses typed-data JSON text.
    *
+   * @param json the JSON text of one object
+   * @return the typed data
    * @throws IllegalArgumentException if the text is not one well-formed JSON object, names the
    *     JSON path where reading stopped; or (as {@code InvalidTypedDataException}) if the object is
    *     not valid typed data
@@ -58,6 +60,8 @@ public final class TypedDataJson {
   /**
    * Parses UTF-8 typed-data JSON bytes, as received on the wire.
    *
+   * @param utf8Json the JSON of one object, UTF-8 encoded
+   * @return the typed data
    * @throws IllegalArgumentException as {@link #parse(String)}
    */
   public static TypedData parse(byte[] utf8Json) {
@@ -69,6 +73,8 @@ public final class TypedDataJson {
    * Parses UTF-8 typed-data JSON from {@code source}, reading it to the end. The source is not
    * closed.
    *
+   * @param source UTF-8 JSON of one object
+   * @return the typed data
    * @throws IllegalArgumentException as {@link #parse(String)}; also when reading the source fails
    */
   public static TypedData parse(BufferedSource source) {
@@ -81,6 +87,8 @@ public final class TypedDataJson {
    * number values (the form {@link TypedData#fromMap(Map)} accepts), without interpreting it.
    * Useful to inspect or amend a payload before building the typed data.
    *
+   * @param json the JSON text of one object
+   * @return the object's members in document order
    * @throws IllegalArgumentException if the text is not one well-formed JSON object (parsed as
    *     strictly as by {@link #parse(String)})
    */

@@ -4,6 +4,11 @@ package zone.dimo.sdk.errors;
 public final class BadRequestException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Reports a 400 answer; also for tests of code that handles it.
+   *
+   * @param error the answer, see {@link ErrorResponse#of}
+   */
   public BadRequestException(ErrorResponse error) {
     super(error);
   }

@@ -4,6 +4,11 @@ package zone.dimo.sdk.errors;
 public final class ConflictException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Reports a 409 answer; also for tests of code that handles it.
+   *
+   * @param error the answer, see {@link ErrorResponse#of}
+   */
   public ConflictException(ErrorResponse error) {
     super(error);
   }

@@ -7,6 +7,11 @@ package zone.dimo.sdk.errors;
 public final class DimoConfigurationException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A missing configuration.
+   *
+   * @param message what to configure, e.g. which builder method to call
+   */
   public DimoConfigurationException(String message) {
     super(message);
   }

@@ -26,10 +26,21 @@ import org.jspecify.annotations.Nullable;
 public class DimoException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An exception with a message only.
+   *
+   * @param message what failed; never holds tokens, signatures or key material
+   */
   public DimoException(String message) {
     super(message);
   }
 
+  /**
+   * An exception with a message and a cause.
+   *
+   * @param message what failed; never holds tokens, signatures or key material
+   * @param cause the underlying failure, if any
+   */
   public DimoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -14,6 +14,13 @@ import zone.dimo.sdk.RetryPolicy;
 public final class DimoIoException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A network failure.
+   *
+   * @param message the operation and what failed
+   * @param cause the underlying failure (an {@link java.io.IOException} or the I/O failure of a
+   *     login the call needed), if any
+   */
   public DimoIoException(String message, @Nullable Throwable cause) {
     super(message, cause);
   }

@@ -22,11 +22,17 @@ import java.util.Map;
 public abstract class DimoServiceException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #operationId()}. */
   private final String operationId;
+  /** See {@link #statusCode()}. */
   private final int statusCode;
+  /** See {@link #headers()}. */
   private final Map<String, List<String>> headers;
+  /** See {@link #errorCode()}. */
   private final @Nullable String errorCode;
+  /** See {@link #errorMessage()}. */
   private final @Nullable String errorMessage;
+  /** See {@link #rawBody()}. */
   private final String rawBody;
 
   DimoServiceException(ErrorResponse error) {
@@ -39,22 +45,27 @@ public abstract class DimoServiceException extends DimoException {
     this.rawBody = error.rawBody;
   }
 
-  /** The operation id from the API spec, e.g. {@code listMyVehicles}. */
+  /** {@return the operation id from the API spec, e.g. {@code listMyVehicles}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The HTTP status code of the answer. */
+  /** {@return the HTTP status code of the answer} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** Response headers; names in lower case, unmodifiable. */
+  /** {@return response headers; names in lower case, unmodifiable} */
   public Map<String, List<String>> headers() {
     return headers;
   }
 
-  /** The first value of response header {@code name} (any case), or null. */
+  /**
+   * The first value of a response header.
+   *
+   * @param name the header's name, in any case
+   * @return its first value, or null when the answer has no such header
+   */
   public @Nullable String header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? null : values.get(0);
@@ -62,7 +73,9 @@ public abstract class DimoServiceException extends DimoException {
 
   /**
    * The service's error code: {@code code} of {@code {code, message}}, {@code error} of an OAuth
-   * error or {@code status} of the login server's errors, as text; null when the body has none.
+   * error or {@code status} of the login server's errors, as text.
+   *
+   * @return the code, or null when the body has none
    */
   public @Nullable String errorCode() {
     return errorCode;
@@ -70,13 +83,17 @@ public abstract class DimoServiceException extends DimoException {
 
   /**
    * The service's error message ({@code message}, {@code errorMessage} or
-   * {@code error_description}, or a short plain-text body); null when the body has none.
+   * {@code error_description}, or a short plain-text body).
+   *
+   * @return the message, or null when the body has none
    */
   public @Nullable String errorMessage() {
     return errorMessage;
   }
 
-  /** The body as received, decoded as UTF-8 and cut at 64 KiB; empty when there was none. */
+  /**
+   * {@return the body as received, decoded as UTF-8 and cut at 64 KiB; empty when there was none}
+   */
   public String rawBody() {
     return rawBody;
   }

@@ -15,10 +15,21 @@ import zone.dimo.sdk.DimoClient;
 public final class DimoTimeoutException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A timeout without an underlying failure.
+   *
+   * @param message what ran out of time, and after how long
+   */
   public DimoTimeoutException(String message) {
     super(message);
   }
 
+  /**
+   * A timeout with an underlying failure.
+   *
+   * @param message what ran out of time, and after how long
+   * @param cause the underlying failure, e.g. the timeout of a login the call needed
+   */
   public DimoTimeoutException(String message, Throwable cause) {
     super(message, cause);
   }

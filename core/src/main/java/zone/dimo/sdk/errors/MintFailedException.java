@@ -6,14 +6,21 @@ import org.jspecify.annotations.Nullable;
 public final class MintFailedException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #userDeviceId()}. */
   private final String userDeviceId;
 
+  /**
+   * A failed mint; also for tests of code that handles it.
+   *
+   * @param userDeviceId the Devices API id of the vehicle
+   * @param detail the service's failure reason, or null when it gave none
+   */
   public MintFailedException(String userDeviceId, @Nullable String detail) {
     super("Minting vehicle " + userDeviceId + " failed" + (detail == null ? "" : ": " + detail));
     this.userDeviceId = userDeviceId;
   }
 
-  /** The Devices API id of the vehicle whose mint failed. */
+  /** {@return the Devices API id of the vehicle whose mint failed} */
   public String userDeviceId() {
     return userDeviceId;
   }

@@ -17,15 +17,22 @@ import org.jspecify.annotations.Nullable;
 public final class OutcomeUnknownException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #operationId()}. */
   private final String operationId;
 
+  /**
+   * A state-changing call whose outcome is unknown; also for tests of code that handles it.
+   *
+   * @param operationId the operation id from the API spec, e.g. {@code submitMint}
+   * @param cause the failure after which the outcome is unknown, or null for no answer
+   */
   public OutcomeUnknownException(String operationId, @Nullable Throwable cause) {
     super(operationId + " may or may not have taken effect (" + describe(cause) + "); re-read the"
         + " state (e.g. list your vehicles or read the device) before calling it again", cause);
     this.operationId = operationId;
   }
 
-  /** The operation id from the API spec, e.g. {@code submitMint} or {@code lockDoors}. */
+  /** {@return the operation id from the API spec, e.g. {@code submitMint} or {@code lockDoors}} */
   public String operationId() {
     return operationId;
   }

@@ -9,10 +9,20 @@ package zone.dimo.sdk.errors;
 public final class PayloadMismatchException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #field()}. */
   private final String field;
+  /** See {@link #expected()}. */
   private final String expected;
+  /** See {@link #actual()}. */
   private final String actual;
 
+  /**
+   * A mismatch without advice.
+   *
+   * @param field the payload field, e.g. {@code domain.chainId}
+   * @param expected what this client expects, with where that comes from
+   * @param actual what the payload holds, in the same notation as {@code expected}
+   */
   public PayloadMismatchException(String field, String expected, String actual) {
     this(field, expected, actual, "");
   }
@@ -34,17 +44,19 @@ public final class PayloadMismatchException extends DimoException {
     this.actual = actual;
   }
 
-  /** The payload field that differs, e.g. {@code domain.chainId} or {@code primaryType}. */
+  /**
+   * {@return the payload field that differs, e.g. {@code domain.chainId} or {@code primaryType}}
+   */
   public String field() {
     return field;
   }
 
-  /** What this client expects (for several accepted values, separated by " or "). */
+  /** {@return what this client expects (for several accepted values, separated by " or ")} */
   public String expected() {
     return expected;
   }
 
-  /** What the payload holds ({@code <missing>} when absent). */
+  /** {@return what the payload holds ({@code <missing>} when absent)} */
   public String actual() {
     return actual;
   }

@@ -17,8 +17,11 @@ import org.jspecify.annotations.Nullable;
 public final class PermissionDeniedException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #grantee()}. */
   private final String grantee;
+  /** See {@link #asset()}. */
   private final String asset;
+  /** See {@link #missingPermissions()}. */
   private final List<String> missingPermissions;
 
   /**

@@ -9,9 +9,17 @@ package zone.dimo.sdk.errors;
 public final class ResponseTooLargeException extends DimoException {
   private static final long serialVersionUID = 1L;
 
+  /** See {@link #operationId()}. */
   private final String operationId;
+  /** See {@link #limit()}. */
   private final long limit;
 
+  /**
+   * An answer over the read limit.
+   *
+   * @param operationId the operation id from the API spec, e.g. {@code listMyVehicles}
+   * @param limit the limit in bytes that the answer exceeded
+   */
   public ResponseTooLargeException(String operationId, long limit) {
     super(operationId + ": the answer is larger than " + limit + " bytes, the most this client"
         + " reads; raise the limit with DimoClient.builder().maxResponseBytes(...)");
@@ -19,12 +27,12 @@ public final class ResponseTooLargeException extends DimoException {
     this.limit = limit;
   }
 
-  /** The operation id from the API spec, e.g. {@code listMyVehicles}. */
+  /** {@return the operation id from the API spec, e.g. {@code listMyVehicles}} */
   public String operationId() {
     return operationId;
   }
 
-  /** The limit in bytes that the answer exceeded. */
+  /** {@return the limit in bytes that the answer exceeded} */
   public long limit() {
     return limit;
   }

@@ -10,6 +10,11 @@ import zone.dimo.sdk.RetryPolicy;
 public final class ServerErrorException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Reports a 5xx answer; also for tests of code that handles it.
+   *
+   * @param error the answer, see {@link ErrorResponse#of}
+   */
   public ServerErrorException(ErrorResponse error) {
     super(error);
   }

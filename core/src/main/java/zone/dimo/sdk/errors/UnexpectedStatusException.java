@@ -4,6 +4,11 @@ package zone.dimo.sdk.errors;
 public final class UnexpectedStatusException extends DimoServiceException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * Reports an unexpected error status answer; also for tests of code that handles it.
+   *
+   * @param error the answer, see {@link ErrorResponse#of}
+   */
   public UnexpectedStatusException(ErrorResponse error) {
     super(error);
   }
