@@ -28,27 +28,30 @@ public final class AftermarketDevice {
     this.key = key.clone();
   }
 
-  /** The serial number (an AutoPi unit id or a Macaron serial), as the by-serial paths take it. */
+  /**
+   * {@return the serial number (an AutoPi unit id or a Macaron serial), as the by-serial paths take
+   * it}
+   */
   public String serial() {
     return serial;
   }
 
-  /** The device's Ethereum address. */
+  /** {@return the device's Ethereum address} */
   public Address address() {
     return address;
   }
 
-  /** The device's NFT token id (its {@code aftermarketDeviceNode}). */
+  /** {@return the device's NFT token id (its {@code aftermarketDeviceNode})} */
   public long tokenId() {
     return tokenId;
   }
 
-  /** The manufacturer name ("AutoPi" or "Hashdog"). */
+  /** {@return the manufacturer name ("AutoPi" or "Hashdog")} */
   public String manufacturer() {
     return manufacturer;
   }
 
-  /** A new copy of the device's private key on each call; destroy it when done. */
+  /** {@return a new copy of the device's private key on each call; destroy it when done} */
   public PrivateKey privateKey() {
     return PrivateKey.fromBytes(key.clone());
   }

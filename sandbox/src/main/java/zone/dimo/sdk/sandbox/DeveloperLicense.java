@@ -31,17 +31,19 @@ public final class DeveloperLicense {
     this.apiKey = apiKey.clone();
   }
 
-  /** The license's contract address: its {@code client_id} and the login {@code address}. */
+  /**
+   * {@return the license's contract address: its {@code client_id} and the login {@code address}}
+   */
   public Address address() {
     return address;
   }
 
-  /** The redirect URI registered on the license: the login's {@code domain}. */
+  /** {@return the redirect URI registered on the license: the login's {@code domain}} */
   public String redirectUri() {
     return redirectUri;
   }
 
-  /** A new copy of the license's API key on each call; destroy it when done. */
+  /** {@return a new copy of the license's API key on each call; destroy it when done} */
   public PrivateKey apiKey() {
     return PrivateKey.fromBytes(apiKey.clone());
   }

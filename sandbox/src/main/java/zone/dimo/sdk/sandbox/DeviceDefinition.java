@@ -28,39 +28,45 @@ public final class DeviceDefinition {
     this.wmi = definition.wmi;
   }
 
-  /** The device definition id ({@code deviceDefinitionId}). */
+  /** {@return the device definition id ({@code deviceDefinitionId})} */
   public String id() {
     return id;
   }
 
-  /** The on-chain name slug, the mint payload's {@code deviceDefinitionId}. */
+  /** {@return the on-chain name slug, the mint payload's {@code deviceDefinitionId}} */
   public String nameSlug() {
     return nameSlug;
   }
 
+  /** {@return the make, e.g. {@code Tesla}} */
   public String make() {
     return make;
   }
 
+  /** {@return the model, e.g. {@code Model 3}} */
   public String model() {
     return model;
   }
 
+  /** {@return the model year} */
   public int year() {
     return year;
   }
 
-  /** The make's manufacturer NFT token id, the mint payload's {@code manufacturerNode}. */
+  /** {@return the make's manufacturer NFT token id, the mint payload's {@code manufacturerNode}} */
   public long manufacturerTokenId() {
     return manufacturerTokenId;
   }
 
-  /** The world manufacturer identifier: the first three characters of this definition's VINs. */
+  /**
+   * {@return the world manufacturer identifier: the first three characters of this definition's
+   * VINs}
+   */
   public String wmi() {
     return wmi;
   }
 
-  /** A VIN (with a valid check digit) that the sandbox decodes to this definition. */
+  /** {@return a VIN (with a valid check digit) that the sandbox decodes to this definition} */
   public String sampleVin() {
     return definition.sampleVin();
   }
@@ -71,6 +77,8 @@ public final class DeviceDefinition {
    * sandbox's Smartcar connection uses serials from 200001 up for the Tesla definition.
    *
    * @param serial 0..999999
+   * @return the VIN
+   * @throws IllegalArgumentException if {@code serial} is outside 0..999999
    */
   public String vin(int serial) {
     if (serial < 0 || serial > 999999) {

@@ -107,6 +107,7 @@ public final class DimoSandbox implements AutoCloseable {
   /**
    * Starts a sandbox with the defaults on an ephemeral port.
    *
+   * @return the running sandbox
    * @throws UncheckedIOException if the server cannot bind
    */
   public static DimoSandbox start() {
@@ -116,13 +117,16 @@ public final class DimoSandbox implements AutoCloseable {
   /**
    * Starts a sandbox with the defaults on {@code port} (0 = ephemeral).
    *
+   * @param port the port on 127.0.0.1, 0..65535
+   * @return the running sandbox
+   * @throws IllegalArgumentException if {@code port} is outside 0..65535
    * @throws UncheckedIOException if the port cannot be bound (e.g. it is taken)
    */
   public static DimoSandbox start(int port) {
     return builder().port(port).start();
   }
 
-  /** A builder with every option at its default (see {@link Builder}). */
+  /** {@return a builder with every option at its default (see {@link Builder})} */
   public static Builder builder() {
     return new Builder();
   }
@@ -146,22 +150,22 @@ public final class DimoSandbox implements AutoCloseable {
         .build();
   }
 
-  /** The Devices API base URL, {@code http://127.0.0.1:port}. */
+  /** {@return the Devices API base URL, {@code http://127.0.0.1:port}} */
   public String devicesUrl() {
     return server.devicesUrl();
   }
 
-  /** The auth server base URL, {@code http://127.0.0.1:port/auth-server}. */
+  /** {@return the auth server base URL, {@code http://127.0.0.1:port/auth-server}} */
   public String authUrl() {
     return server.authUrl();
   }
 
-  /** The Token Exchange API base URL, {@code http://127.0.0.1:port/token-exchange}. */
+  /** {@return the Token Exchange API base URL, {@code http://127.0.0.1:port/token-exchange}} */
   public String tokenExchangeUrl() {
     return server.tokenExchangeUrl();
   }
 
-  /** The port the server listens on. */
+  /** {@return the port the server listens on} */
   public int port() {
     return server.port();
   }
@@ -169,42 +173,47 @@ public final class DimoSandbox implements AutoCloseable {
   /**
    * The sandbox's own client id for user logins. The {@link #developerLicenses() developer
    * licenses'} addresses are registered client ids too.
+   *
+   * @return the client id
    */
   public String clientId() {
     return clientId;
   }
 
-  /** The redirect URI ("domain") registered for {@link #clientId()}. */
+  /** {@return the redirect URI ("domain") registered for {@link #clientId()}} */
   public String domain() {
     return domain;
   }
 
-  /** The chain id in every EIP-712 domain. */
+  /** {@return the chain id in every EIP-712 domain} */
   public long chainId() {
     return chainId;
   }
 
-  /** The registry contract, the EIP-712 {@code verifyingContract}. */
+  /** {@return the registry contract, the EIP-712 {@code verifyingContract}} */
   public Address registryAddress() {
     return registry;
   }
 
-  /** The vehicle NFT contract the token exchange checks ownership under. */
+  /** {@return the vehicle NFT contract the token exchange checks ownership under} */
   public Address vehicleNftContract() {
     return vehicleNftContract;
   }
 
-  /** The authorization code that {@code POST /v1/user/devices/fromsmartcar} accepts. */
+  /** {@return the authorization code that {@code POST /v1/user/devices/fromsmartcar} accepts} */
   public String smartcarCode() {
     return SMARTCAR_CODE;
   }
 
-  /** The provisioned aftermarket devices (three: two AutoPi, one Macaron), unclaimed at start. */
+  /**
+   * {@return the provisioned aftermarket devices (three: two AutoPi, one Macaron), unclaimed at
+   * start}
+   */
   public List<AftermarketDevice> aftermarketDevices() {
     return devices;
   }
 
-  /** The provisioned device definitions (three, one per make), each with a sample VIN. */
+  /** {@return the provisioned device definitions (three, one per make), each with a sample VIN} */
   public List<DeviceDefinition> deviceDefinitions() {
     return definitions;
   }
@@ -212,6 +221,8 @@ public final class DimoSandbox implements AutoCloseable {
   /**
    * The provisioned developer licenses (two), each with its address ({@code client_id}), redirect
    * URI ({@code domain}) and API key. See {@link DeveloperLicense} for how they log in.
+   *
+   * @return the licenses, unmodifiable
    */
   public List<DeveloperLicense> developerLicenses() {
     return licenses;
@@ -225,6 +236,9 @@ public final class DimoSandbox implements AutoCloseable {
    * a vehicle token with those permissions. Shares add up; a share ends when the vehicle changes
    * owner.
    *
+   * @param tokenId the minted vehicle's NFT token id
+   * @param grantee the address that receives the permissions
+   * @param permissions the permission names, at least one
    * @throws IllegalArgumentException for an unknown permission name or none at all
    * @throws IllegalStateException when no minted vehicle has that token id
    */
@@ -233,22 +247,34 @@ public final class DimoSandbox implements AutoCloseable {
     server.sharePermissions(tokenId, grantee, Arrays.asList(permissions));
   }
 
-  /** Whether the token exchange refuses non-license tokens; see {@link Builder#strictDeveloperLicenses}. */
+  /**
+   * {@return whether the token exchange refuses non-license tokens; see {@link
+   * Builder#strictDeveloperLicenses}}
+   */
   public boolean strictDeveloperLicenses() {
     return strictDeveloperLicenses;
   }
 
-  /** Whether an owner's login with a license's client id shares everything; see the builder. */
+  /**
+   * {@return whether an owner's login with a license's client id shares everything; see the
+   * builder}
+   */
   public boolean loginSharesAllVehicles() {
     return loginSharesAllVehicles;
   }
 
-  /** The synthetic device token ids with public metadata ({@code GET /v1/synthetic/device/{id}}). */
+  /**
+   * {@return the synthetic device token ids with public metadata ({@code GET
+   * /v1/synthetic/device/{id}})}
+   */
   public List<Long> syntheticDeviceTokenIds() {
     return Collections.unmodifiableList(Arrays.asList(512L, 513L));
   }
 
-  /** The node id (decimal) of the DCN name {@code sandbox.dimo} ({@code GET /v1/dcn/{nodeId}}). */
+  /**
+   * {@return the node id (decimal) of the DCN name {@code sandbox.dimo} ({@code GET
+   * /v1/dcn/{nodeId}})}
+   */
   public String dcnNodeId() {
     return server.dcnNodeId();
   }
@@ -262,7 +288,11 @@ public final class DimoSandbox implements AutoCloseable {
     }
   }
 
-  /** Blocks until {@link #close()} is called (for a command-line server). */
+  /**
+   * Blocks until {@link #close()} is called (for a command-line server).
+   *
+   * @throws InterruptedException when the thread is interrupted while waiting
+   */
   public void awaitClose() throws InterruptedException {
     closed.await();
   }
@@ -291,7 +321,13 @@ public final class DimoSandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** The port on 127.0.0.1; default 0, an ephemeral port. */
+    /**
+     * Sets the port on 127.0.0.1; default 0, an ephemeral port.
+     *
+     * @param port 0..65535
+     * @return this builder
+     * @throws IllegalArgumentException if {@code port} is outside 0..65535
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535, was " + port);
@@ -300,7 +336,13 @@ public final class DimoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** The EIP-712 domain chain id; default {@value DimoSandbox#DEFAULT_CHAIN_ID}. */
+    /**
+     * Sets the EIP-712 domain chain id; default {@value DimoSandbox#DEFAULT_CHAIN_ID}.
+     *
+     * @param chainId must be positive
+     * @return this builder
+     * @throws IllegalArgumentException if {@code chainId} is not positive
+     */
     public Builder chainId(long chainId) {
       if (chainId <= 0) {
         throw new IllegalArgumentException("chainId must be positive, was " + chainId);
@@ -309,37 +351,69 @@ public final class DimoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** The EIP-712 {@code verifyingContract}; default {@link #DEFAULT_REGISTRY}. */
+    /**
+     * Sets the EIP-712 {@code verifyingContract}; default {@link #DEFAULT_REGISTRY}.
+     *
+     * @param registry the registry contract's address
+     * @return this builder
+     */
     public Builder registryAddress(Address registry) {
       this.registry = Objects.requireNonNull(registry, "registry == null");
       return this;
     }
 
-    /** The vehicle NFT contract; default {@link #DEFAULT_VEHICLE_NFT_CONTRACT}. */
+    /**
+     * Sets the vehicle NFT contract; default {@link #DEFAULT_VEHICLE_NFT_CONTRACT}.
+     *
+     * @param contract the contract's address
+     * @return this builder
+     */
     public Builder vehicleNftContract(Address contract) {
       this.vehicleNftContract = Objects.requireNonNull(contract, "contract == null");
       return this;
     }
 
-    /** The client id the login accepts; default an address derived from "dimo-sandbox client". */
+    /**
+     * Sets the client id the login accepts; default an address derived from "dimo-sandbox client".
+     *
+     * @param clientId the client id
+     * @return this builder
+     */
     public Builder clientId(String clientId) {
       this.clientId = Objects.requireNonNull(clientId, "clientId == null");
       return this;
     }
 
-    /** The redirect URI registered for the client id; default {@link #DEFAULT_DOMAIN}. */
+    /**
+     * Sets the redirect URI registered for the client id; default {@link #DEFAULT_DOMAIN}.
+     *
+     * @param domain the redirect URI
+     * @return this builder
+     */
     public Builder domain(String domain) {
       this.domain = Objects.requireNonNull(domain, "domain == null");
       return this;
     }
 
-    /** Lifetime of login access tokens; default 1 hour. */
+    /**
+     * Sets the lifetime of login access tokens; default 1 hour.
+     *
+     * @param lifetime at least one second
+     * @return this builder
+     * @throws IllegalArgumentException if {@code lifetime} is shorter than one second
+     */
     public Builder accessTokenLifetime(Duration lifetime) {
       this.accessTokenLifetime = positive(lifetime, "lifetime");
       return this;
     }
 
-    /** Lifetime of privilege tokens from the token exchange; default 10 minutes. */
+    /**
+     * Sets the lifetime of privilege tokens from the token exchange; default 10 minutes.
+     *
+     * @param lifetime at least one second
+     * @return this builder
+     * @throws IllegalArgumentException if {@code lifetime} is shorter than one second
+     */
     public Builder privilegeTokenLifetime(Duration lifetime) {
       this.privilegeTokenLifetime = positive(lifetime, "lifetime");
       return this;
@@ -351,6 +425,10 @@ public final class DimoSandbox implements AutoCloseable {
      * {@code GET /v1/user/devices/me} (the caller's vehicles and devices) or a
      * {@code GET /v1/aftermarket/device/by-serial/{serial}} (that device). Until confirmation the
      * vehicle has no token id and the device no owner or pairing.
+     *
+     * @param reads 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code reads} is negative
      */
     public Builder pendingReads(int reads) {
       if (reads < 0) {
@@ -360,13 +438,23 @@ public final class DimoSandbox implements AutoCloseable {
       return this;
     }
 
-    /** The Smartcar refresh rate-limit window per vehicle; default 1 hour. */
+    /**
+     * Sets the Smartcar refresh rate-limit window per vehicle; default 1 hour.
+     *
+     * @param window the window
+     * @return this builder
+     */
     public Builder refreshRateLimit(Duration window) {
       this.refreshRateLimit = Objects.requireNonNull(window, "window == null");
       return this;
     }
 
-    /** The clock for token expiry, rate limits and timestamps; default the system UTC clock. */
+    /**
+     * Sets the clock for token expiry, rate limits and timestamps; default the system UTC clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock == null");
       return this;
@@ -379,6 +467,9 @@ public final class DimoSandbox implements AutoCloseable {
      * the way the 2024 service did and the way clients that exchange with the user's own token
      * work; the issued token's subject is then the user's address. Turn it on to test a backend
      * against today's rule.
+     *
+     * @param strict true to refuse tokens whose subject is not a developer license
+     * @return this builder
      */
     public Builder strictDeveloperLicenses(boolean strict) {
       this.strictDeveloperLicenses = strict;
@@ -391,6 +482,9 @@ public final class DimoSandbox implements AutoCloseable {
      * sharing all their vehicles, and their account, with that license, every permission — what
      * "Login with DIMO" with a sharing step looks like from the license's backend. Default true.
      * With false, only {@link DimoSandbox#sharePermissions} shares.
+     *
+     * @param shares true for a license login to share everything
+     * @return this builder
      */
     public Builder loginSharesAllVehicles(boolean shares) {
       this.loginSharesAllVehicles = shares;
@@ -400,6 +494,7 @@ public final class DimoSandbox implements AutoCloseable {
     /**
      * Binds the server and returns the running sandbox.
      *
+     * @return the running sandbox
      * @throws UncheckedIOException if the port cannot be bound
      */
     public DimoSandbox start() {

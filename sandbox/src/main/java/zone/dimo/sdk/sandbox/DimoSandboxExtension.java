@@ -55,22 +55,32 @@ public final class DimoSandboxExtension
     this.perTest = perTest;
   }
 
-  /** One sandbox per test class, with the defaults. */
+  /** {@return an extension with one sandbox per test class, with the defaults} */
   public static DimoSandboxExtension perClass() {
     return new DimoSandboxExtension();
   }
 
-  /** One sandbox per test class, started from {@code builder}. */
+  /**
+   * One sandbox per test class, started from {@code builder}.
+   *
+   * @param builder the sandbox's settings
+   * @return the extension
+   */
   public static DimoSandboxExtension perClass(DimoSandbox.Builder builder) {
     return new DimoSandboxExtension(Objects.requireNonNull(builder, "builder == null"), false);
   }
 
-  /** A new sandbox for each test, with the defaults. */
+  /** {@return an extension with a new sandbox for each test, with the defaults} */
   public static DimoSandboxExtension perTest() {
     return new DimoSandboxExtension(DimoSandbox.builder(), true);
   }
 
-  /** A new sandbox for each test, started from {@code builder}. */
+  /**
+   * A new sandbox for each test, started from {@code builder}.
+   *
+   * @param builder the sandbox's settings
+   * @return the extension
+   */
   public static DimoSandboxExtension perTest(DimoSandbox.Builder builder) {
     return new DimoSandboxExtension(Objects.requireNonNull(builder, "builder == null"), true);
   }
