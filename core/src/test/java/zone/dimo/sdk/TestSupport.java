@@ -32,11 +32,7 @@ final class TestSupport {
 
   /** A JWT whose {@code exp} claim is the JSON text {@code exp} (any value, valid or not). */
   static String jwtWithExp(String exp) {
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    String header = b64.encodeToString("{\"alg\":\"ES256\"}".getBytes(StandardCharsets.UTF_8));
-    String payload = b64.encodeToString(("{\"sub\":\"s\",\"exp\":" + exp + "}")
-        .getBytes(StandardCharsets.UTF_8));
-    return header + "." + payload + ".c2ln";
+    return jwtWithClaims("{\"sub\":\"s\",\"exp\":" + exp + "}");
   }
 
   /** A JWT whose payload is the JSON text {@code claims}. */

@@ -174,15 +174,7 @@ final class SandboxCommand implements Callable<Integer> {
   }
 
   private static void writeDeviceKeys(DimoSandbox sandbox, String directory) throws InputException {
-    Path dir;
-    try {
-      dir = Paths.get(directory);
-    } catch (InvalidPathException e) {
-      throw new InputException(directory, "not a valid path");
-    }
-    if (!Files.isDirectory(dir)) {
-      throw new InputException(directory, "not a directory");
-    }
+    Path dir = directory(directory);
     for (AftermarketDevice device : sandbox.aftermarketDevices()) {
       PrivateKey key = device.privateKey();
       try {

@@ -32,22 +32,6 @@ public final class SandboxConfig {
       int pendingReads,
       Duration refreshRateLimit,
       Clock clock,
-      String smartcarCode) {
-    this(chainId, registry, vehicleNftContract, clientId, domain, accessTokenLifetime,
-        privilegeTokenLifetime, pendingReads, refreshRateLimit, clock, smartcarCode, false, true);
-  }
-
-  public SandboxConfig(
-      long chainId,
-      Address registry,
-      Address vehicleNftContract,
-      String clientId,
-      String domain,
-      Duration accessTokenLifetime,
-      Duration privilegeTokenLifetime,
-      int pendingReads,
-      Duration refreshRateLimit,
-      Clock clock,
       String smartcarCode,
       boolean strictDeveloperLicenses,
       boolean loginSharesAllVehicles) {

@@ -86,7 +86,7 @@ class RoutesMatchSpecsTest {
   private static Map<String, String> fromSandbox() {
     Address a = Address.fromHex("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c");
     SandboxConfig config = new SandboxConfig(80002, a, a, "c", "d", Duration.ofHours(1), Duration.ofMinutes(10), 0,
-        Duration.ofHours(1), Clock.systemUTC(), "code");
+        Duration.ofHours(1), Clock.systemUTC(), "code", false, true);
     Map<String, String> out = new TreeMap<>();
     try (SandboxServer server = SandboxServer.start(config, 0)) {
       for (Router.Route route : server.router().routes()) {

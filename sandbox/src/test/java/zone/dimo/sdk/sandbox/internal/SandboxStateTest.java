@@ -14,7 +14,8 @@ class SandboxStateTest {
   private static SandboxState state(int pendingReads) {
     Address a = Address.fromHex("0x5eAA326fB2fc97fAcCe6A79A304876daD0F2e96c");
     return new SandboxState(new SandboxConfig(80002, a, a, "c", "d", Duration.ofHours(1),
-        Duration.ofMinutes(10), pendingReads, Duration.ofHours(1), Clock.systemUTC(), "code"));
+        Duration.ofMinutes(10), pendingReads, Duration.ofHours(1), Clock.systemUTC(), "code",
+        false, true));
   }
 
   @Test

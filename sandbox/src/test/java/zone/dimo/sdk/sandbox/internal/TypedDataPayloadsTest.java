@@ -25,7 +25,8 @@ class TypedDataPayloadsTest {
   private static SandboxConfig config(long chainId, String registry) {
     return new SandboxConfig(chainId, Address.fromHex(registry),
         Address.fromHex("0x45fbCD3ef7361d156e8b16F5538AE36DEdf61Da8"), "client", "domain",
-        Duration.ofHours(1), Duration.ofMinutes(10), 0, Duration.ofHours(1), Clock.systemUTC(), "code");
+        Duration.ofHours(1), Duration.ofMinutes(10), 0, Duration.ofHours(1), Clock.systemUTC(), "code",
+        false, true);
   }
 
   private static final SandboxConfig POLYGON = config(137, "0xFA8beC73cebB9D88FF88a2f75E7D7312f2Fd39EC");
