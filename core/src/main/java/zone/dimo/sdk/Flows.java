@@ -10,8 +10,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import zone.dimo.sdk.devices.api.AftermarketDevicesApi;
 import zone.dimo.sdk.devices.api.UserDevicesApi;
 import zone.dimo.sdk.devices.model.AftermarketDeviceClaimRequest;
@@ -235,12 +238,8 @@ final class Flows {
     BigInteger actualChain = chainIdOf(chainId);
     if (actualChain == null || !actualChain.equals(BigInteger.valueOf(environment.chainId()))) {
       // Both in decimal, and the environment that would match, if DIMO has one.
-      Environment match = null;
-      for (Environment known : KNOWN) {
-        if (actualChain != null && actualChain.equals(BigInteger.valueOf(known.chainId()))) {
-          match = known;
-        }
-      }
+      Environment match = known(env -> actualChain != null
+          && actualChain.equals(BigInteger.valueOf(env.chainId())));
       throw new PayloadMismatchException("domain.chainId",
           environment.chainId() + " (" + describe(environment) + ")",
           actualChain != null ? actualChain.toString() : describe(chainId), advice(match));
@@ -248,12 +247,7 @@ final class Flows {
     Object contract = domain.get("verifyingContract");
     Address actualContract = addressOf(contract);
     if (actualContract == null || !actualContract.equals(environment.registryAddress())) {
-      Environment match = null;
-      for (Environment known : KNOWN) {
-        if (known.registryAddress().equals(actualContract)) {
-          match = known;
-        }
-      }
+      Environment match = known(env -> env.registryAddress().equals(actualContract));
       throw new PayloadMismatchException("domain.verifyingContract",
           environment.registryAddress().toChecksumHex() + " (" + describe(environment) + ")",
           actualContract != null ? actualContract.toChecksumHex() : describe(contract),
@@ -264,24 +258,36 @@ final class Flows {
   private static final List<Environment> KNOWN =
       Arrays.asList(Environment.PRODUCTION, Environment.DEV);
 
-  private static String describe(Environment environment) {
-    // URLs aside: PRODUCTION.newBuilder() behind a proxy still signs for production's chain.
+  /** DIMO's deployment that {@code test} picks, or null. */
+  private static @Nullable Environment known(Predicate<Environment> test) {
     for (Environment known : KNOWN) {
-      if (known.name().equals(environment.name()) && known.chainId() == environment.chainId()
-          && known.registryAddress().equals(environment.registryAddress())) {
-        return known == Environment.PRODUCTION ? "Environment.PRODUCTION" : "Environment.DEV";
+      if (test.test(known)) {
+        return known;
       }
     }
-    return "the client's Environment \"" + environment.name() + "\"";
+    return null;
   }
 
-  private static String advice(Environment match) {
+  private static String constant(Environment known) {
+    return known == Environment.PRODUCTION ? "Environment.PRODUCTION" : "Environment.DEV";
+  }
+
+  private static String describe(Environment environment) {
+    // URLs aside: PRODUCTION.newBuilder() behind a proxy still signs for production's chain.
+    Environment known = known(env -> env.name().equals(environment.name())
+        && env.chainId() == environment.chainId()
+        && env.registryAddress().equals(environment.registryAddress()));
+    return known != null ? constant(known)
+        : "the client's Environment \"" + environment.name() + "\"";
+  }
+
+  private static String advice(@Nullable Environment match) {
     if (match == null) {
       return "check the service URL and the Environment given to DimoClient.builder()";
     }
-    String constant = match.equals(Environment.PRODUCTION) ? "PRODUCTION" : "DEV";
-    return "for " + constant + " use Environment." + constant;
+    return "for " + match.name().toUpperCase(Locale.ROOT) + " use " + constant(match);
   }
+
 
   private static void expectEqual(String field, String expected, Object actual) {
     if (!expected.equals(actual)) {
